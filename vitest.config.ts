@@ -1,0 +1,34 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+// Workspace packages resolve to their TypeScript sources through the `source` export condition,
+// so tests never depend on a previous build.
+
+const integration = ['packages/*/src/**/*.int.test.ts', 'packages/*/test/**/*.int.test.ts'];
+
+export default defineConfig({
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'embedded', include: integration, env: { FLOORPLAN_TEST_TARGET: 'embedded' } },
+      },
+      {
+        extends: true,
+        test: { name: 'services', include: integration, env: { FLOORPLAN_TEST_TARGET: 'services' } },
+      },
+    ],
+  },
+});
