@@ -1,0 +1,27 @@
+/**
+ * Permissions by role. Access keys of purpose `acd-connector` add `wfm.acd.ingest` whatever the
+ * role, because the vendor's setup gives the connector user an empty role.
+ */
+export const rolePermissions = {
+  admin: ['admin.users', 'admin.keys', 'wfm.acd.read', 'wfm.acd.ingest', 'wfm.setup'],
+  supervisor: ['wfm.acd.read'],
+  analyst: ['wfm.acd.read'],
+  agent: [],
+  'acd-connector': [],
+  none: [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Role = keyof typeof rolePermissions;
+
+export const roles = Object.keys(rolePermissions) as Role[];
+
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(rolePermissions, value);
+}
+
+export type KeyPurpose = 'acd-connector' | 'general';
+
+export function permissionsFor(role: string, purpose?: KeyPurpose): string[] {
+  const base: readonly string[] = isRole(role) ? rolePermissions[role] : [];
+  return [...new Set([...base, ...(purpose === 'acd-connector' ? ['wfm.acd.ingest'] : [])])].sort();
+}

@@ -1,0 +1,101 @@
+import type { AgentState } from '@floorplan/contracts';
+import type { Queryable } from '../../platform/db/db.js';
+import { classifyStates, fromMicros, type CurrentMark, type StoredState } from './state-order.js';
+import { eventKey, isFlagged, recordUnmapped, type UnmappedKey } from './unmapped.js';
+
+export interface StoredStateFull extends StoredState {
+  acdId: string;
+}
+
+export interface AgentStatesOutcome {
+  accepted: number;
+  duplicates: number;
+  flagged: number;
+  forward: StoredStateFull[];
+  late: StoredStateFull[];
+  firstSeenUnmapped: UnmappedKey[];
+}
+
+const micros = 'round(extract(epoch FROM event_utc_time) * 1000000)::bigint';
+
+/**
+ * Stores a batch of agent states in one transaction (spec §4.2, §4.3): history rows deduplicated by
+ * key, the current state moved forward only, unmapped keys recorded. Concurrent batches for the
+ * same agent are serialised by a transaction-scoped advisory lock per agent, so "late" is exact.
+ */
+export async function storeAgentStates(tx: Queryable, tenantId: string, states: readonly AgentState[], at: Date): Promise<AgentStatesOutcome> {
+  const logins = [...new Set(states.map((s) => s.loginId))].sort();
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(h) FROM (
+       SELECT DISTINCT hashtextextended($1::text || ':' || l, 7262554) AS h FROM unnest($2::text[]) AS l
+     ) x ORDER BY h`,
+    [tenantId, logins],
+  );
+  const current = await tx.query<{ login_id: string; micros: number; arrival: number }>(
+    `SELECT login_id, ${micros} AS micros, arrival FROM acd_agent_current WHERE tenant_id = $1 AND login_id = ANY($2::text[])`,
+    [tenantId, logins],
+  );
+  const before = new Map<string, CurrentMark>(
+    current.rows.map((r) => [r.login_id, { eventMicros: Number(r.micros), arrival: Number(r.arrival) }]),
+  );
+  const inserted = await tx.query<{ login_id: string; micros: number; event_code: string; reason_code: string; acd_id: string; arrival: number }>(
+    `INSERT INTO acd_agent_state (tenant_id, login_id, event_utc_time, event_code, reason_code, acd_id, accepted_at)
+     SELECT $1, l, t, e, r, a, $7 FROM unnest($2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[]) AS s(l, t, e, r, a)
+     ON CONFLICT DO NOTHING
+     RETURNING login_id, ${micros} AS micros, event_code, reason_code, acd_id, arrival`,
+    [
+      tenantId,
+      states.map((s) => s.loginId),
+      states.map((s) => s.eventUtcTime),
+      states.map((s) => s.eventCode),
+      states.map((s) => s.reasonCode),
+      states.map((s) => s.acdId),
+      at,
+    ],
+  );
+  const rows: StoredStateFull[] = inserted.rows.map((r) => ({
+    loginId: r.login_id,
+    eventMicros: Number(r.micros),
+    eventCode: r.event_code,
+    reasonCode: r.reason_code,
+    acdId: r.acd_id,
+    arrival: Number(r.arrival),
+  }));
+  const { forward, late, latest } = classifyStates(rows, before);
+  if (latest.size > 0) {
+    const l = [...latest.values()] as StoredStateFull[];
+    await tx.query(
+      `INSERT INTO acd_agent_current AS c (tenant_id, login_id, event_utc_time, event_code, reason_code, acd_id, arrival, accepted_at)
+       SELECT $1, l, t, e, r, a, n, $8 FROM unnest($2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::bigint[]) AS s(l, t, e, r, a, n)
+       ON CONFLICT (tenant_id, login_id) DO UPDATE SET event_utc_time = EXCLUDED.event_utc_time, event_code = EXCLUDED.event_code,
+         reason_code = EXCLUDED.reason_code, acd_id = EXCLUDED.acd_id, arrival = EXCLUDED.arrival, accepted_at = EXCLUDED.accepted_at
+       WHERE (c.event_utc_time, c.arrival) < (EXCLUDED.event_utc_time, EXCLUDED.arrival)`,
+      [
+        tenantId,
+        l.map((s) => s.loginId),
+        l.map((s) => fromMicros(s.eventMicros)),
+        l.map((s) => s.eventCode),
+        l.map((s) => s.reasonCode),
+        l.map((s) => s.acdId),
+        l.map((s) => s.arrival),
+        at,
+      ],
+    );
+  }
+  const agents = new Map<string, number>();
+  const events = new Map<string, number>();
+  for (const s of rows) {
+    agents.set(s.loginId, (agents.get(s.loginId) ?? 0) + 1);
+    const k = eventKey(s.eventCode, s.reasonCode);
+    events.set(k, (events.get(k) ?? 0) + 1);
+  }
+  const unmapped = rows.length > 0 ? await recordUnmapped(tx, tenantId, { agents, agentKind: 'login', events }, at) : null;
+  return {
+    accepted: rows.length,
+    duplicates: states.length - rows.length,
+    flagged: unmapped ? rows.filter((s) => isFlagged(unmapped.flagged, s.loginId, s.eventCode, s.reasonCode)).length : 0,
+    forward: forward as StoredStateFull[],
+    late: late as StoredStateFull[],
+    firstSeenUnmapped: unmapped?.firstSeen ?? [],
+  };
+}

@@ -1,0 +1,61 @@
+import type { Bus } from '../../platform/bus/bus.js';
+import { tenantSubject } from '../../platform/bus/bus.js';
+
+/** Bus events of the ingestion module (spec §4.8); every payload carries `tenantId`. */
+export const ingestEvents = {
+  agentState: 'wfm.acd.agentState',
+  agentStateLate: 'wfm.acd.agentStateLate',
+  reportStored: 'wfm.acd.reportStored',
+  unmapped: 'wfm.acd.unmapped',
+  connectionChanged: 'wfm.acd.connectionChanged',
+} as const;
+
+export interface AgentStateEvent {
+  tenantId: string;
+  loginId: string;
+  eventCode: string;
+  reasonCode: string;
+  eventUtcTime: string;
+  acceptedAt: string;
+  /** When the request carrying the state reached the server (epoch ms), for end-to-end latency. */
+  receivedAtMs: number;
+}
+
+export interface ReportStoredEvent {
+  tenantId: string;
+  kind: 'queue' | 'activity';
+  windowStart: string;
+  rows: number;
+}
+
+export interface UnmappedEvent {
+  tenantId: string;
+  kind: 'login' | 'agent' | 'event';
+  key: string;
+  reasonCode: string;
+}
+
+export interface ConnectionChangedEvent {
+  tenantId: string;
+  connectorName: string;
+  from: string;
+  to: string;
+  reason: string | null;
+  at: string;
+}
+
+/** Publishes after commit; a failed publication is logged, never fails the request (consumers rebuild from the database). */
+export async function publishAll(
+  bus: Bus,
+  tenantId: string,
+  event: string,
+  payloads: readonly object[],
+  onError: (e: unknown) => void,
+): Promise<void> {
+  const subject = tenantSubject(tenantId, event);
+  try {
+    for (const p of payloads) await bus.publish(subject, p);
+  } catch (e) {
+    onError(e);
+  }
+}

@@ -1,0 +1,280 @@
+import { gzipSync } from 'node:zlib';
+import {
+  createWfmRuleContext,
+  validateAgentActivityReport,
+  validateAgentStates,
+  validateHeartbeat,
+  validateQueueReport,
+  type WfmDetailsResponse,
+  type WfmLimits,
+  type WfmRuleContext,
+} from '@floorplan/contracts';
+import { Counter, type Registry } from 'prom-client';
+import type { Config } from '../../config.js';
+import type { Platform } from '../../platform/create-platform.js';
+import type { Queryable } from '../../platform/db/db.js';
+import { AppError } from '../../platform/http/app-error.js';
+import type { AuthContext } from '../../platform/http/auth-context.js';
+import { storeAgentStates } from './agent-state-store.js';
+import { createConnectionTracker } from './connections.js';
+import { ingestEvents, publishAll, type AgentStateEvent } from './events.js';
+import { createIngestReads } from './reads.js';
+import { agentQueueSection, queueSection, systemSection } from './report-columns.js';
+import { storeActivityReport, upsertSection } from './report-store.js';
+import { claimReportWindow } from './report-windows.js';
+import { createSettingsCache } from './settings.js';
+import { fromMicros } from './state-order.js';
+import { eventKey, isFlagged, recordUnmapped } from './unmapped.js';
+
+export interface IngestOptions {
+  platform: Platform;
+  config: Config;
+  metrics: Registry;
+  /** How often the connection evaluator runs (ms); 0 disables it (tests drive it by hand). */
+  evaluateEveryMs?: number;
+}
+
+/** Counts a request stored: what the diagnostics headers report. */
+export interface IngestReceipt {
+  accepted: number;
+  duplicates: number;
+  flagged: number;
+}
+
+const rawRetentionMs = 35 * 86_400_000;
+const connectionEventRetentionMs = 30 * 86_400_000;
+
+function rejectIfInvalid<T extends { ok: boolean }>(r: T | { ok: false; statusReason: 'VALIDATION_FAILED' | 'TOO_MANY_ITEMS'; errors: { path: string; message: string }[] }): void {
+  if ('errors' in r && !r.ok) {
+    const first = r.errors[0];
+    throw new AppError(r.statusReason, first ? `${first.path}: ${first.message}` : 'invalid body', r.errors);
+  }
+}
+
+/** The ACD-facing ingestion: validation with the shared rules, one transaction per request, events after commit. */
+export async function createIngestService(o: IngestOptions) {
+  const { db, bus, clock } = o.platform;
+  const settings = createSettingsCache(db);
+  const logError = (e: unknown) => console.error('wfm-ingest: bus publish failed', e);
+  const limits: WfmLimits = {
+    maxStatesPerRequest: o.config.WFM_MAX_STATES_PER_REQUEST,
+    maxReportRows: o.config.WFM_MAX_REPORT_ROWS,
+    maxActivityAgents: 5000,
+    maxActivities: 50_000,
+    maxActivitiesPerAgent: 2000,
+  };
+  const tracker = createConnectionTracker({
+    db,
+    settings,
+    graceS: o.config.WFM_REPORT_GRACE_S,
+    publish: (tenantId, events) => publishAll(bus, tenantId, ingestEvents.connectionChanged, events, logError),
+  });
+  const accepted = new Counter({ name: 'wfm_agent_states_accepted_total', help: 'Agent states stored', registers: [o.metrics] });
+  const duplicates = new Counter({ name: 'wfm_agent_state_duplicates_total', help: 'Agent states recognised as already stored', registers: [o.metrics] });
+  const reports = new Counter({ name: 'wfm_reports_stored_total', help: 'Reports stored by kind', labelNames: ['kind'], registers: [o.metrics] });
+
+  async function ruleContext(tenantId: string): Promise<WfmRuleContext & { paradigm: 'WCE' | 'TTI'; acdType: string }> {
+    const s = await settings.get(tenantId);
+    return {
+      ...createWfmRuleContext({
+        nowMs: clock.now().getTime(),
+        intervalMinutes: s.intervalMinutes,
+        clockSkewS: o.config.WFM_CLOCK_SKEW_S,
+        windowSkewS: o.config.WFM_WINDOW_SKEW_S,
+      }),
+      acdType: s.acdType,
+      paradigm: s.paradigm,
+    };
+  }
+
+  async function archive(tx: Queryable, tenantId: string, kind: string, windowStart: Date, raw: unknown, at: Date) {
+    await tx.query('INSERT INTO acd_raw_payload (tenant_id, kind, window_start, received_at, body_gzip) VALUES ($1, $2, $3, $4, $5)', [
+      tenantId,
+      kind,
+      windowStart,
+      at,
+      gzipSync(JSON.stringify(raw)),
+    ]);
+  }
+
+  let lastPurge = 0;
+  async function housekeeping(): Promise<void> {
+    const now = clock.now();
+    await tracker.evaluateAll(now);
+    if (now.getTime() - lastPurge > 3_600_000) {
+      lastPurge = now.getTime();
+      await db.query('DELETE FROM acd_raw_payload WHERE received_at < $1', [new Date(now.getTime() - rawRetentionMs)]);
+      await db.query('DELETE FROM acd_connection_event WHERE at < $1', [new Date(now.getTime() - connectionEventRetentionMs)]);
+    }
+  }
+  const every = o.evaluateEveryMs ?? 10_000;
+  let running = false;
+  const timer =
+    every > 0
+      ? setInterval(() => {
+          if (running) return;
+          running = true;
+          housekeeping()
+            .catch((e) => console.error('wfm-ingest: housekeeping failed', e))
+            .finally(() => {
+              running = false;
+            });
+        }, every)
+      : null;
+  timer?.unref();
+
+  return {
+    settings,
+    reads: createIngestReads(db),
+
+    async details(auth: AuthContext, tenantName: string): Promise<WfmDetailsResponse> {
+      const s = await settings.get(auth.tenantId);
+      return {
+        acdType: s.acdType,
+        tenantId: auth.tenantId,
+        tenantName,
+        intervalMinutes: s.intervalMinutes,
+        paradigm: s.paradigm,
+        minimumStateSeconds: s.minimumStateSeconds,
+        heartbeatSeconds: s.heartbeatSeconds,
+        serverTime: clock.now().toISOString(),
+        limits: { maxStatesPerRequest: limits.maxStatesPerRequest, maxBodyBytes: o.config.WFM_MAX_BODY_BYTES, maxReportRows: limits.maxReportRows },
+      };
+    },
+
+    async agentStates(auth: AuthContext, raw: unknown, receivedAtMs: number): Promise<IngestReceipt> {
+      const result = validateAgentStates(raw, await ruleContext(auth.tenantId), limits);
+      rejectIfInvalid(result);
+      if (!result.ok) throw new Error('unreachable');
+      const now = clock.now();
+      const states = result.value.agentStateList;
+      await tracker.touch(auth.tenantId, auth.sessionId, now);
+      if (states.length === 0) return { accepted: 0, duplicates: 0, flagged: 0 };
+      const outcome = await db.transaction((tx) => storeAgentStates(tx, auth.tenantId, states, now));
+      accepted.inc(outcome.accepted);
+      duplicates.inc(outcome.duplicates);
+      const toEvent = (s: (typeof outcome.forward)[number]): AgentStateEvent => ({
+        tenantId: auth.tenantId,
+        loginId: s.loginId,
+        eventCode: s.eventCode,
+        reasonCode: s.reasonCode,
+        eventUtcTime: fromMicros(s.eventMicros),
+        acceptedAt: now.toISOString(),
+        receivedAtMs,
+      });
+      await publishAll(bus, auth.tenantId, ingestEvents.agentState, outcome.forward.map(toEvent), logError);
+      await publishAll(bus, auth.tenantId, ingestEvents.agentStateLate, outcome.late.map(toEvent), logError);
+      await publishAll(bus, auth.tenantId, ingestEvents.unmapped, outcome.firstSeenUnmapped.map((u) => ({ tenantId: auth.tenantId, ...u })), logError);
+      return { accepted: outcome.accepted, duplicates: outcome.duplicates, flagged: outcome.flagged };
+    },
+
+    async queueReport(auth: AuthContext, raw: unknown): Promise<IngestReceipt> {
+      const ctx = await ruleContext(auth.tenantId);
+      const result = validateQueueReport(raw, ctx, limits);
+      rejectIfInvalid(result);
+      if (!result.ok) throw new Error('unreachable');
+      if (result.paradigm !== ctx.paradigm) {
+        throw new AppError('PARADIGM_CONFLICT', `the tenant reports under ${ctx.paradigm}`, [
+          { path: 'paradigm', message: `must be ${ctx.paradigm}, the tenant's paradigm` },
+        ]);
+      }
+      const now = clock.now();
+      const { value: report, window } = result;
+      const data = report.reportData;
+      const rows = await db.transaction(async (tx) => {
+        await claimReportWindow(tx, auth.tenantId, {
+          kind: 'queue',
+          window,
+          intervalMinutes: ctx.intervalMinutes,
+          paradigm: result.paradigm,
+          status: report.status,
+          statusReason: report.statusReason,
+          acdType: report.acdType ?? ctx.acdType,
+          reportVersion: report.reportVersion,
+          flags: result.flags.map((f) => `${f.code}:${f.path}`),
+        }, now);
+        const n =
+          (await upsertSection(tx, queueSection, auth.tenantId, window, result.paradigm, data.queueReport, now)) +
+          (await upsertSection(tx, agentQueueSection, auth.tenantId, window, result.paradigm, data.agentQueueReport, now)) +
+          (await upsertSection(tx, systemSection, auth.tenantId, window, result.paradigm, data.agentSystemPerformanceReport, now));
+        const agents = new Map<string, number>();
+        for (const r of [...data.agentQueueReport, ...data.agentSystemPerformanceReport]) agents.set(r.agentValue, (agents.get(r.agentValue) ?? 0) + 1);
+        const unmapped = agents.size > 0 ? await recordUnmapped(tx, auth.tenantId, { agents, agentKind: 'agent', events: new Map() }, now) : null;
+        await archive(tx, auth.tenantId, 'queue', window.windowStart, raw, now);
+        return { n, unmapped };
+      });
+      await tracker.touch(auth.tenantId, auth.sessionId, now);
+      await tracker.evaluate(auth.tenantId, now);
+      reports.inc({ kind: 'queue' });
+      await publishAll(bus, auth.tenantId, ingestEvents.reportStored, [{ tenantId: auth.tenantId, kind: 'queue', windowStart: window.windowStart.toISOString(), rows: rows.n }], logError);
+      await publishAll(bus, auth.tenantId, ingestEvents.unmapped, (rows.unmapped?.firstSeen ?? []).map((u) => ({ tenantId: auth.tenantId, ...u })), logError);
+      return { accepted: rows.n, duplicates: 0, flagged: result.flags.length };
+    },
+
+    async activityReport(auth: AuthContext, raw: unknown): Promise<IngestReceipt> {
+      const ctx = await ruleContext(auth.tenantId);
+      const result = validateAgentActivityReport(raw, ctx, limits);
+      rejectIfInvalid(result);
+      if (!result.ok) throw new Error('unreachable');
+      const now = clock.now();
+      const { value: report, window } = result;
+      const flagsByPath = new Map<string, string[]>();
+      for (const f of result.flags) {
+        const m = /^reportData\[\d+\]\.agentActivity\[\d+\]/.exec(f.path);
+        if (m) flagsByPath.set(m[0], [...(flagsByPath.get(m[0]) ?? []), f.code]);
+      }
+      const stored = await db.transaction(async (tx) => {
+        await claimReportWindow(tx, auth.tenantId, {
+          kind: 'activity',
+          window,
+          intervalMinutes: ctx.intervalMinutes,
+          paradigm: ctx.paradigm,
+          status: 'SUCCESS',
+          statusReason: '',
+          acdType: report.acdType ?? ctx.acdType,
+          reportVersion: report.reportVersion,
+          flags: result.flags.map((f) => `${f.code}:${f.path}`),
+        }, now);
+        const agents = new Map<string, number>();
+        const events = new Map<string, number>();
+        for (const entry of report.reportData) {
+          agents.set(entry.agentValue, (agents.get(entry.agentValue) ?? 0) + entry.agentActivity.length);
+          for (const a of entry.agentActivity) events.set(eventKey(a.state, a.reason), (events.get(eventKey(a.state, a.reason)) ?? 0) + 1);
+        }
+        const unmapped = agents.size > 0 ? await recordUnmapped(tx, auth.tenantId, { agents, agentKind: 'agent', events }, now) : null;
+        const n = await storeActivityReport(tx, auth.tenantId, window, ctx.intervalMinutes, report, flagsByPath,
+          (agent, state, reason) => (unmapped ? isFlagged(unmapped.flagged, agent, state, reason) : false), now);
+        await archive(tx, auth.tenantId, 'activity', window.windowStart, raw, now);
+        return { n, unmapped };
+      });
+      await tracker.touch(auth.tenantId, auth.sessionId, now);
+      await tracker.evaluate(auth.tenantId, now);
+      reports.inc({ kind: 'activity' });
+      await publishAll(bus, auth.tenantId, ingestEvents.reportStored, [{ tenantId: auth.tenantId, kind: 'activity', windowStart: window.windowStart.toISOString(), rows: stored.n }], logError);
+      await publishAll(bus, auth.tenantId, ingestEvents.unmapped, (stored.unmapped?.firstSeen ?? []).map((u) => ({ tenantId: auth.tenantId, ...u })), logError);
+      return { accepted: stored.n, duplicates: 0, flagged: result.flags.length };
+    },
+
+    async heartbeat(auth: AuthContext, raw: unknown) {
+      const ctx = await ruleContext(auth.tenantId);
+      const result = validateHeartbeat(raw, ctx);
+      rejectIfInvalid(result);
+      if (!result.ok) throw new Error('unreachable');
+      const now = clock.now();
+      const verdict = await tracker.heartbeat(auth.tenantId, auth.sessionId, result.value, now);
+      const s = await settings.get(auth.tenantId);
+      return { status: verdict.status, reason: verdict.reason, serverTime: now.toISOString(), heartbeatSeconds: s.heartbeatSeconds };
+    },
+
+    connection: (auth: AuthContext) => tracker.status(auth.tenantId, clock.now()),
+    listConnections: (tenantId: string) => tracker.list(tenantId),
+    /** Runs the periodic work now (connection evaluation, retention): tests with a manual clock call it. */
+    housekeeping,
+
+    async close(): Promise<void> {
+      if (timer) clearInterval(timer);
+    },
+  };
+}
+
+export type IngestService = Awaited<ReturnType<typeof createIngestService>>;
