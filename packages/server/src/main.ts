@@ -1,4 +1,3 @@
-import { bootstrapDemo } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { startServer } from './server.js';
 
@@ -7,8 +6,8 @@ export async function main(): Promise<void> {
   const config = loadConfig();
   const server = await startServer(config);
   const log = server.app.http.log;
-  if (config.FLOORPLAN_BOOTSTRAP) {
-    const demo = await bootstrapDemo(server.app.identity, config.DATA_DIR);
+  const demo = server.demo;
+  {
     if (demo) {
       // Printed once, to the terminal only (not the structured log): the operator needs these to begin.
       process.stdout.write(

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildApp, type App } from './app.js';
+import { bootstrapDemo, type DemoCredentials } from './bootstrap.js';
 import { publicUrl, type Config } from './config.js';
 import { createPlatform, type Platform, type PlatformOverrides } from './platform/create-platform.js';
 
@@ -50,6 +51,8 @@ export interface RunningServer {
   app: App;
   platform: Platform;
   url: string;
+  /** Set on the very first start with FLOORPLAN_BOOTSTRAP: the demo tenant's credentials. */
+  demo: DemoCredentials | null;
   stop(): Promise<void>;
 }
 
@@ -72,6 +75,8 @@ export async function startServer(config: Config, overrides: PlatformOverrides &
     operatorSecret: await operatorSecret(config.DATA_DIR),
     ...(overrides.logger === false ? { logger: false } : {}),
   });
+  // Before listening, so a server that answers /healthz has its demo tenant.
+  const demo = config.FLOORPLAN_BOOTSTRAP ? await bootstrapDemo(app.identity, config.DATA_DIR) : null;
   await app.http.listen({ port: config.PORT, host: config.HOST });
   if (embedded) {
     const lock: ServerLock = { pid: process.pid, url, startedAt: new Date().toISOString() };
@@ -82,6 +87,7 @@ export async function startServer(config: Config, overrides: PlatformOverrides &
     app,
     platform,
     url,
+    demo,
     async stop() {
       if (stopped) return;
       stopped = true;
