@@ -8,7 +8,8 @@ const integration = ['packages/*/src/**/*.int.test.ts', 'packages/*/test/**/*.in
 
 export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
-  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
+  // Vitest hands these to Node as --conditions; 'module' would make Node load bundler-only builds (AWS SDK).
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions.filter((c) => c !== 'module')] } },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
