@@ -21,7 +21,7 @@ export function buildProgram(ctx: CliContext): Command {
     .showHelpAfterError('(add --help for usage)')
     // Set before the subcommands are added: `command()` copies it to each of them.
     .exitOverride();
-  registerStartCommand(program);
+  registerStartCommand(program, ctx);
   registerMigrateCommand(program, ctx);
   registerTenantCommands(program, ctx);
   registerUserCommands(program, ctx);

@@ -1,13 +1,21 @@
 import type { Command } from 'commander';
+import type { CliContext } from './cli-context.js';
 
 /** `floorplan start`: runs the server in this process until SIGINT or SIGTERM. */
-export function registerStartCommand(program: Command): void {
+export function registerStartCommand(program: Command, ctx: CliContext): void {
   program
     .command('start')
     .description('start the server (configured by environment variables: docs/configuration.md)')
     .action(async () => {
       // Loaded on demand: the other commands do not need Fastify and the HTTP stack.
       const { main } = await import('../main.js');
-      await main();
+      try {
+        await main();
+      } catch (e) {
+        // A start that fails after opening the database or the bus (e.g. the port is taken) leaves
+        // them open with no handle to close them here, and the process would never end: end it.
+        ctx.note(`error: ${e instanceof Error ? e.message : String(e)}`);
+        process.exit(1);
+      }
     });
 }

@@ -1,7 +1,8 @@
 import type { AgentState } from '@floorplan/contracts';
 import type { Queryable } from '../../platform/db/db.js';
 import { classifyStates, fromMicros, type CurrentMark, type StoredState } from './state-order.js';
-import { eventKey, isFlagged, recordUnmapped, type UnmappedKey } from './unmapped.js';
+import type { UnmappedTracker } from './unmapped-tracker.js';
+import { eventKey, isFlagged, type UnmappedKey } from './unmapped.js';
 
 export interface StoredStateFull extends StoredState {
   acdId: string;
@@ -21,23 +22,16 @@ const micros = 'round(extract(epoch FROM event_utc_time) * 1000000)::bigint';
 /**
  * Stores a batch of agent states in one transaction (spec §4.2, §4.3): history rows deduplicated by
  * key, the current state moved forward only, unmapped keys recorded. Concurrent batches for the
- * same agent are serialised by a transaction-scoped advisory lock per agent, so "late" is exact.
+ * same agent are serialised from the current-state step to commit by a transaction-scoped advisory
+ * lock per agent, so "late" is exact while pipelined batches still overlap their history inserts.
  */
-export async function storeAgentStates(tx: Queryable, tenantId: string, states: readonly AgentState[], at: Date): Promise<AgentStatesOutcome> {
-  const logins = [...new Set(states.map((s) => s.loginId))].sort();
-  await tx.query(
-    `SELECT pg_advisory_xact_lock(h) FROM (
-       SELECT DISTINCT hashtextextended($1::text || ':' || l, 7262554) AS h FROM unnest($2::text[]) AS l
-     ) x ORDER BY h`,
-    [tenantId, logins],
-  );
-  const current = await tx.query<{ login_id: string; micros: number; arrival: number }>(
-    `SELECT login_id, ${micros} AS micros, arrival FROM acd_agent_current WHERE tenant_id = $1 AND login_id = ANY($2::text[])`,
-    [tenantId, logins],
-  );
-  const before = new Map<string, CurrentMark>(
-    current.rows.map((r) => [r.login_id, { eventMicros: Number(r.micros), arrival: Number(r.arrival) }]),
-  );
+export async function storeAgentStates(
+  tx: Queryable,
+  tenantId: string,
+  states: readonly AgentState[],
+  at: Date,
+  unmappedTracker: UnmappedTracker,
+): Promise<AgentStatesOutcome> {
   const inserted = await tx.query<{ login_id: string; micros: number; event_code: string; reason_code: string; acd_id: string; arrival: number }>(
     `INSERT INTO acd_agent_state (tenant_id, login_id, event_utc_time, event_code, reason_code, acd_id, accepted_at)
      SELECT $1, l, t, e, r, a, $7 FROM unnest($2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[]) AS s(l, t, e, r, a)
@@ -61,6 +55,31 @@ export async function storeAgentStates(tx: Queryable, tenantId: string, states: 
     acdId: r.acd_id,
     arrival: Number(r.arrival),
   }));
+  if (rows.length === 0) return { accepted: 0, duplicates: states.length, flagged: 0, forward: [], late: [], firstSeenUnmapped: [] };
+  const agents = new Map<string, number>();
+  const events = new Map<string, number>();
+  for (const s of rows) {
+    agents.set(s.loginId, (agents.get(s.loginId) ?? 0) + 1);
+    const k = eventKey(s.eventCode, s.reasonCode);
+    events.set(k, (events.get(k) ?? 0) + 1);
+  }
+  const unmapped = await unmappedTracker.observe(tx, tenantId, { agents, agentKind: 'login', events }, at);
+  // The history insert needs no lock (its primary key dedupes). Only "which of these moved the
+  // current state forward" does: lock the batch's agents from here to commit, in one global order.
+  const logins = [...new Set(rows.map((s) => s.loginId))].sort();
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(h) FROM (
+       SELECT DISTINCT hashtextextended($1::text || ':' || l, 7262554) AS h FROM unnest($2::text[]) AS l
+     ) x ORDER BY h`,
+    [tenantId, logins],
+  );
+  const current = await tx.query<{ login_id: string; micros: number; arrival: number }>(
+    `SELECT login_id, ${micros} AS micros, arrival FROM acd_agent_current WHERE tenant_id = $1 AND login_id = ANY($2::text[])`,
+    [tenantId, logins],
+  );
+  const before = new Map<string, CurrentMark>(
+    current.rows.map((r) => [r.login_id, { eventMicros: Number(r.micros), arrival: Number(r.arrival) }]),
+  );
   const { forward, late, latest } = classifyStates(rows, before);
   if (latest.size > 0) {
     const l = [...latest.values()] as StoredStateFull[];
@@ -82,20 +101,12 @@ export async function storeAgentStates(tx: Queryable, tenantId: string, states: 
       ],
     );
   }
-  const agents = new Map<string, number>();
-  const events = new Map<string, number>();
-  for (const s of rows) {
-    agents.set(s.loginId, (agents.get(s.loginId) ?? 0) + 1);
-    const k = eventKey(s.eventCode, s.reasonCode);
-    events.set(k, (events.get(k) ?? 0) + 1);
-  }
-  const unmapped = rows.length > 0 ? await recordUnmapped(tx, tenantId, { agents, agentKind: 'login', events }, at) : null;
   return {
     accepted: rows.length,
     duplicates: states.length - rows.length,
-    flagged: unmapped ? rows.filter((s) => isFlagged(unmapped.flagged, s.loginId, s.eventCode, s.reasonCode)).length : 0,
+    flagged: rows.filter((s) => isFlagged(unmapped.flagged, s.loginId, s.eventCode, s.reasonCode)).length,
     forward: forward as StoredStateFull[],
     late: late as StoredStateFull[],
-    firstSeenUnmapped: unmapped?.firstSeen ?? [],
+    firstSeenUnmapped: unmapped.firstSeen,
   };
 }

@@ -54,7 +54,9 @@ export async function publishAll(
 ): Promise<void> {
   const subject = tenantSubject(tenantId, event);
   try {
-    for (const p of payloads) await bus.publish(subject, p);
+    // Issued together, awaited together: a NATS connection keeps them in order, and one round trip
+    // per event would make a 1,000-state batch wait for 1,000 acknowledgements in a row.
+    await Promise.all(payloads.map((p) => bus.publish(subject, p)));
   } catch (e) {
     onError(e);
   }

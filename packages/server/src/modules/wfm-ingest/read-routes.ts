@@ -49,7 +49,7 @@ export const readRoutes: FastifyPluginAsyncZod<{ ingest: IngestService }> = asyn
   app.put('/wfm/v1/acd-mappings/logins/:loginId',
     { config: setup, schema: { tags, params: z.object({ loginId: z.string().min(1).max(255) }), body: z.object({ employeeRef: z.string().min(1).max(255) }) } },
     async (request, reply) => {
-      await reads.mapLogin(requireAuth(request.auth).tenantId, request.params.loginId, request.body.employeeRef);
+      await ingest.mapLogin(requireAuth(request.auth).tenantId, request.params.loginId, request.body.employeeRef);
       return reply.status(204).send();
     });
 
@@ -57,7 +57,7 @@ export const readRoutes: FastifyPluginAsyncZod<{ ingest: IngestService }> = asyn
     { config: setup, schema: { tags, body: z.object({ eventCode: z.string().min(1).max(128), reasonCode: z.string().max(128).describe("'*' for any reason"), activityCode: z.string().min(1).max(128) }) } },
     async (request, reply) => {
       const { eventCode, reasonCode, activityCode } = request.body;
-      await reads.mapEvent(requireAuth(request.auth).tenantId, eventCode, reasonCode, activityCode);
+      await ingest.mapEvent(requireAuth(request.auth).tenantId, eventCode, reasonCode, activityCode);
       return reply.status(204).send();
     });
 };

@@ -24,7 +24,8 @@ import { storeActivityReport, upsertSection } from './report-store.js';
 import { claimReportWindow } from './report-windows.js';
 import { createSettingsCache } from './settings.js';
 import { fromMicros } from './state-order.js';
-import { eventKey, isFlagged, recordUnmapped } from './unmapped.js';
+import { createUnmappedTracker } from './unmapped-tracker.js';
+import { eventKey, isFlagged } from './unmapped.js';
 
 export interface IngestOptions {
   platform: Platform;
@@ -55,6 +56,7 @@ function rejectIfInvalid<T extends { ok: boolean }>(r: T | { ok: false; statusRe
 export async function createIngestService(o: IngestOptions) {
   const { db, bus, clock } = o.platform;
   const settings = createSettingsCache(db);
+  const unmapped = createUnmappedTracker({ db });
   const logError = (e: unknown) => console.error('wfm-ingest: bus publish failed', e);
   const limits: WfmLimits = {
     maxStatesPerRequest: o.config.WFM_MAX_STATES_PER_REQUEST,
@@ -122,10 +124,14 @@ export async function createIngestService(o: IngestOptions) {
         }, every)
       : null;
   timer?.unref();
+  const flushTimer = setInterval(() => void unmapped.flush().catch((e) => console.error('wfm-ingest: unmapped flush failed', e)), 2000);
+  flushTimer.unref();
+
+  const reads = createIngestReads(db);
 
   return {
     settings,
-    reads: createIngestReads(db),
+    reads,
 
     async details(auth: AuthContext, tenantName: string): Promise<WfmDetailsResponse> {
       const s = await settings.get(auth.tenantId);
@@ -150,7 +156,7 @@ export async function createIngestService(o: IngestOptions) {
       const states = result.value.agentStateList;
       await tracker.touch(auth.tenantId, auth.sessionId, now);
       if (states.length === 0) return { accepted: 0, duplicates: 0, flagged: 0 };
-      const outcome = await db.transaction((tx) => storeAgentStates(tx, auth.tenantId, states, now));
+      const outcome = await db.transaction((tx) => storeAgentStates(tx, auth.tenantId, states, now, unmapped));
       accepted.inc(outcome.accepted);
       duplicates.inc(outcome.duplicates);
       const toEvent = (s: (typeof outcome.forward)[number]): AgentStateEvent => ({
@@ -199,9 +205,9 @@ export async function createIngestService(o: IngestOptions) {
           (await upsertSection(tx, systemSection, auth.tenantId, window, result.paradigm, data.agentSystemPerformanceReport, now));
         const agents = new Map<string, number>();
         for (const r of [...data.agentQueueReport, ...data.agentSystemPerformanceReport]) agents.set(r.agentValue, (agents.get(r.agentValue) ?? 0) + 1);
-        const unmapped = agents.size > 0 ? await recordUnmapped(tx, auth.tenantId, { agents, agentKind: 'agent', events: new Map() }, now) : null;
+        const flagged = agents.size > 0 ? await unmapped.observe(tx, auth.tenantId, { agents, agentKind: 'agent', events: new Map() }, now) : null;
         await archive(tx, auth.tenantId, 'queue', window.windowStart, raw, now);
-        return { n, unmapped };
+        return { n, unmapped: flagged };
       });
       await tracker.touch(auth.tenantId, auth.sessionId, now);
       await tracker.evaluate(auth.tenantId, now);
@@ -241,11 +247,11 @@ export async function createIngestService(o: IngestOptions) {
           agents.set(entry.agentValue, (agents.get(entry.agentValue) ?? 0) + entry.agentActivity.length);
           for (const a of entry.agentActivity) events.set(eventKey(a.state, a.reason), (events.get(eventKey(a.state, a.reason)) ?? 0) + 1);
         }
-        const unmapped = agents.size > 0 ? await recordUnmapped(tx, auth.tenantId, { agents, agentKind: 'agent', events }, now) : null;
+        const flagged = agents.size > 0 ? await unmapped.observe(tx, auth.tenantId, { agents, agentKind: 'agent', events }, now) : null;
         const n = await storeActivityReport(tx, auth.tenantId, window, ctx.intervalMinutes, report, flagsByPath,
-          (agent, state, reason) => (unmapped ? isFlagged(unmapped.flagged, agent, state, reason) : false), now);
+          (agent, state, reason) => (flagged ? isFlagged(flagged.flagged, agent, state, reason) : false), now);
         await archive(tx, auth.tenantId, 'activity', window.windowStart, raw, now);
-        return { n, unmapped };
+        return { n, unmapped: flagged };
       });
       await tracker.touch(auth.tenantId, auth.sessionId, now);
       await tracker.evaluate(auth.tenantId, now);
@@ -271,8 +277,23 @@ export async function createIngestService(o: IngestOptions) {
     /** Runs the periodic work now (connection evaluation, retention): tests with a manual clock call it. */
     housekeeping,
 
+    /** Maps an ACD login/agent key to an employee; the change takes effect on the next request. */
+    async mapLogin(tenantId: string, loginId: string, employeeRef: string): Promise<void> {
+      await reads.mapLogin(tenantId, loginId, employeeRef);
+      unmapped.mappingChanged(tenantId);
+    },
+    /** Maps an (event, reason) pair, or every reason with `*`, to an activity code. */
+    async mapEvent(tenantId: string, eventCode: string, reasonCode: string, activityCode: string): Promise<void> {
+      await reads.mapEvent(tenantId, eventCode, reasonCode, activityCode);
+      unmapped.mappingChanged(tenantId);
+    },
+    /** Writes buffered unmapped-key counts now (tests, shutdown). */
+    flushUnmapped: () => unmapped.flush(),
+
     async close(): Promise<void> {
       if (timer) clearInterval(timer);
+      clearInterval(flushTimer);
+      await unmapped.flush().catch(() => {});
     },
   };
 }
