@@ -67,14 +67,14 @@ export async function storeAgentStates(
   // The history insert needs no lock (its primary key dedupes). Only "which of these moved the
   // current state forward" does: lock the batch's agents from here to commit, in one global order.
   const logins = [...new Set(rows.map((s) => s.loginId))].sort();
-  await tx.query(
-    `SELECT pg_advisory_xact_lock(h) FROM (
-       SELECT DISTINCT hashtextextended($1::text || ':' || l, 7262554) AS h FROM unnest($2::text[]) AS l
-     ) x ORDER BY h`,
-    [tenantId, logins],
-  );
+  // One round trip: the locks are taken (in hash order, so two batches never deadlock) before the
+  // current rows are read, because the outer query needs the aggregate first.
   const current = await tx.query<{ login_id: string; micros: number; arrival: number }>(
-    `SELECT login_id, ${micros} AS micros, arrival FROM acd_agent_current WHERE tenant_id = $1 AND login_id = ANY($2::text[])`,
+    `SELECT c.login_id, ${micros} AS micros, c.arrival
+       FROM (SELECT count(pg_advisory_xact_lock(h)) AS n FROM (
+               SELECT DISTINCT hashtextextended($1::text || ':' || l, 7262554) AS h FROM unnest($2::text[]) AS l ORDER BY 1
+             ) x) locked
+       JOIN acd_agent_current c ON locked.n >= 0 AND c.tenant_id = $1::uuid AND c.login_id = ANY($2::text[])`,
     [tenantId, logins],
   );
   const before = new Map<string, CurrentMark>(

@@ -36,7 +36,9 @@ CREATE TABLE acd_agent_current (
   arrival bigint NOT NULL,
   accepted_at timestamptz NOT NULL,
   PRIMARY KEY (tenant_id, login_id)
-);
+) WITH (fillfactor = 50);
+-- Every state change rewrites its agent's row: free space in each page keeps those updates HOT
+-- (no index write), measured at -14 % per 1,000-state batch.
 
 -- One row per report window received (also empty ones): paradigm and status of the window, and
 -- what the connection status checks for "report missing".
