@@ -28,6 +28,8 @@ export interface AppOptions {
   /** Secret the local CLI presents to the admin API (see docs/cli.md); absent disables operator access. */
   operatorSecret?: string;
   logger?: boolean;
+  /** Where structured logs go (default stdout); tests capture them to check nothing secret is written. */
+  logStream?: { write(line: string): void };
 }
 
 export interface App {
@@ -46,7 +48,7 @@ export interface App {
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, platform } = options;
   const http = Fastify({
-    logger: options.logger === false ? false : loggerOptions(config.LOG_LEVEL),
+    logger: options.logger === false ? false : { ...loggerOptions(config.LOG_LEVEL), ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: config.WFM_MAX_BODY_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),

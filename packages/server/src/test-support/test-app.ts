@@ -40,7 +40,9 @@ export async function createTestBus(): Promise<Bus> {
 }
 
 /** A whole app on the current test target (own database or schema, own data dir), served through inject. */
-export async function createTestApp(options: { clock?: Clock; env?: Record<string, string>; publicUrl?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { clock?: Clock; env?: Record<string, string>; publicUrl?: string; logStream?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'floorplan-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
   const db = await createTestDb();
@@ -52,7 +54,13 @@ export async function createTestApp(options: { clock?: Clock; env?: Record<strin
     clock: options.clock ?? systemClock,
     jobsSchema: uniqueName('pgboss').toLowerCase(),
   });
-  const app = await buildApp({ config, platform, publicUrl, logger: false, operatorSecret: 'test-operator-secret' });
+  const app = await buildApp({
+    config,
+    platform,
+    publicUrl,
+    operatorSecret: 'test-operator-secret',
+    ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
+  });
   await app.http.ready();
   const ops = createAdminOperations(app.identity);
 
