@@ -180,7 +180,7 @@ describe(`floorplan CLI (${target})`, () => {
         expect(created.code).toBe(0);
         expect(created.stdout).toMatch(/^created tenant beta /);
         if (target === 'embedded') {
-          expect(created.stderr).toBe(`floorplan: ${serverNotice} ${server.url} (pid ${process.pid} owns ${dataDir})\n`);
+          expect(created.stderr).toBe(`floorplan: ${serverNotice} ${server.localUrl} (pid ${process.pid} owns ${dataDir})\n`);
         } else {
           expect(created.stderr).toBe('');
         }
@@ -259,7 +259,7 @@ describe(`floorplan CLI (${target})`, () => {
       if (target === 'embedded') {
         expect(result.code).toBe(1);
         expect(result.stderr).toBe(
-          `error: the running server (pid ${process.pid}, ${server.url}) owns ${dataDir} and migrated it when it started; stop it to run migrate\n`,
+          `error: the running server (pid ${process.pid}, ${server.localUrl}) owns ${dataDir} and migrated it when it started; stop it to run migrate\n`,
         );
       } else {
         expect(result).toEqual({ code: 0, stdout: 'database is up to date\n', stderr: '' });

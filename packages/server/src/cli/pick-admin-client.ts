@@ -6,7 +6,7 @@ import { createDirectAdminClient, createHttpAdminClient, type AdminClient } from
  * The live server that owns the embedded (PGlite) data dir of this configuration, or null. With
  * PostgreSQL (`DATABASE_URL`) there is no owner: any number of processes share the database.
  */
-export async function embeddedOwner(config: Config): Promise<ServerLock | null> {
+export async function embeddedOwner(config: Config): Promise<(ServerLock & { url: string }) | null> {
   return config.DATABASE_URL ? null : readServerLock(config.DATA_DIR);
 }
 

@@ -101,7 +101,9 @@ describe('identity: tokens, refresh, discovery', () => {
     expect(bad.json()).toMatchObject({ error: 'invalid_grant' });
     const unsupported = await post('/auth/token', { grant_type: 'client_credentials' });
     expect(unsupported.statusCode).toBe(400);
-    expect(['unsupported_grant_type', 'invalid_request']).toContain(unsupported.json().error);
+    expect(unsupported.json().error).toBe('unsupported_grant_type');
+    const missing = await post('/auth/token', { username: 'x' });
+    expect(missing.json().error).toBe('invalid_request');
   });
 
   it('publishes discovery documents', async () => {

@@ -7,6 +7,7 @@ import {
   oauthTokenRequestSchema,
   oauthTokenResponseSchema,
   openIdConfigurationSchema,
+  parseOAuthTokenRequest,
   refreshTokenRequestSchema,
   refreshTokenResponseSchema,
   wfmFailureResponseSchema,
@@ -16,10 +17,13 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/app-error.js';
+import { validatedByHandler } from '../../platform/http/zod-validation.js';
 import { createLoginThrottle } from './login-throttle.js';
 import type { IdentityService, TokenSet } from './service.js';
 
 const tags = ['auth'];
+// Parsed in the handler: RFC 6749 tells an unknown grant (unsupported_grant_type) from a bad body (invalid_request).
+const oauthBody = validatedByHandler(oauthTokenRequestSchema);
 const publicRoute = { auth: 'public' } as const;
 
 /**
@@ -63,9 +67,11 @@ export const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService; 
     const oauth = scope.withTypeProvider<ZodTypeProvider>();
     await oauth.register(formbody);
     oauth.post('/auth/token',
-      { config: { ...publicRoute, surface: 'oauth' }, schema: { tags, body: oauthTokenRequestSchema, response: { 200: oauthTokenResponseSchema, 400: oauthErrorResponseSchema } } },
-      async (request) => {
-        const body = request.body;
+      { config: { ...publicRoute, surface: 'oauth' }, schema: { tags, body: oauthBody, response: { 200: oauthTokenResponseSchema, 400: oauthErrorResponseSchema } } },
+      async (request, reply) => {
+        const parsed = parseOAuthTokenRequest(request.body);
+        if (!parsed.ok) return reply.status(400).send(parsed.error);
+        const body = parsed.value;
         const t = body.grant_type === 'password'
           ? await login(request, { accessKeyId: body.username, accessKeySecret: body.password })
           : await identity.refresh(body.refresh_token);

@@ -56,6 +56,11 @@ export function registerAuthHook(app: FastifyInstance, options: AuthHookOptions)
     if (config?.auth !== 'public' && !config?.permissions?.length) {
       throw new Error(`route ${route.method} ${route.url} declares neither auth: 'public' nor permissions`);
     }
+    // The OpenAPI document shows which operations take a bearer token and which permission.
+    if (config?.permissions?.length) {
+      const schema = (route.schema ?? {}) as Record<string, unknown>;
+      route.schema = { ...schema, security: [{ bearer: [] }], description: `${schema.description ? `${String(schema.description)} ` : ''}Permission: ${config.permissions.join(' or ')}.` };
+    }
   });
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
