@@ -13,6 +13,8 @@ export interface ProgressSnapshot {
   /** Event time reached, epoch ms. */
   eventMs: number | null;
   phase: 'reading' | 'delivering';
+  /** `check` for a dry run: nothing is queued or delivered, only read. */
+  mode: 'send' | 'check';
 }
 
 export interface Progress {
@@ -31,13 +33,14 @@ export interface ProgressOptions {
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const mb = (bytes: number) => (bytes < 1e6 ? `${Math.round(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(1)} MB`);
 const clock = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().slice(0, 16).replace('T', ' '));
 
 /** One plain-text status line (for logs and pipes). */
 export function progressLine(s: ProgressSnapshot, elapsedMs: number): string {
   const pct = s.totalBytes > 0 ? Math.floor((100 * s.bytesRead) / s.totalBytes) : 100;
   const rate = elapsedMs > 0 ? Math.round((s.statesDelivered * 1000) / elapsedMs) : 0;
+  if (s.mode === 'check') return `read ${pct}% (${mb(s.bytesRead)} of ${mb(s.totalBytes)}), at ${clock(s.eventMs)} UTC | ${n(s.statesRead)} states and ${n(s.reportsQueued)} reports checked`;
   return (
     `${s.phase === 'reading' ? `read ${pct}% (${mb(s.bytesRead)} of ${mb(s.totalBytes)}), at ${clock(s.eventMs)} UTC` : 'delivering'}` +
     ` | states ${n(s.statesQueued)} queued, ${n(s.statesDelivered)} delivered (${n(rate)}/s)` +
@@ -62,16 +65,18 @@ export function startProgress(options: ProgressOptions): Progress {
     timer.unref();
     return {
       log: (line) => void out.write(`${line}\n`),
-      stop() {
-        clearInterval(timer);
-        out.write(`${progressLine(snapshot(), now() - started)}\n`);
-      },
+      // The caller prints a summary after stopping; a last status line would only repeat it.
+      stop: () => clearInterval(timer),
     };
   }
+  const first = snapshot();
   const multi = new MultiBar(
     {
       stream: out as NodeJS.WritableStream & NodeJS.WriteStream,
-      format: ' {bar} {percentage}% | ETA {eta_formatted} | {where} | states {statesQueued} queued, {statesDelivered} delivered ({rate}/s) | reports {reportsQueued}/{reportsDelivered} | outbox {outbox}',
+      format:
+        first.mode === 'check'
+          ? ' {bar} {percentage}% | ETA {eta_formatted} | {where} | {statesQueued} states, {reportsQueued} reports checked'
+          : ' {bar} {percentage}% | ETA {eta_formatted} | {where} | states {statesQueued} queued, {statesDelivered} delivered ({rate}/s) | reports {reportsQueued}/{reportsDelivered} | outbox {outbox}',
       hideCursor: true,
       clearOnComplete: false,
       etaBuffer: 50,
@@ -80,7 +85,6 @@ export function startProgress(options: ProgressOptions): Progress {
       noTTYOutput: false,
     },
   );
-  const first = snapshot();
   const bar: SingleBar = multi.create(Math.max(1, first.totalBytes), 0);
   const payload = (s: ProgressSnapshot) => {
     const elapsed = now() - started;

@@ -25,7 +25,7 @@ export interface ReplayCounts {
   activities: number;
   queueReports: number;
   activityReports: number;
-  /** Event time of the first and latest item (a state's time, a window's end), epoch ms. */
+  /** Earliest time covered (a state's time, a window's start) and latest reached (a state's time, a window's end), epoch ms. */
   firstEventMs: number | null;
   lastEventMs: number | null;
 }
@@ -101,7 +101,8 @@ export async function replay(options: ReplayOptions): Promise<ReplayCounts> {
     signal?.throwIfAborted();
     await sendReports(assembler.takeBefore(event.at));
     schedule ??= createSchedule(now(), event.at, speed);
-    counts.firstEventMs ??= event.at;
+    const covers = event.type === 'state' ? event.at : event.windowStart;
+    counts.firstEventMs = Math.min(counts.firstEventMs ?? covers, covers);
     const wait = schedule.dueAt(event.at) - now();
     if (wait > 0) {
       await flushStates();

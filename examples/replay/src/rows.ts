@@ -95,6 +95,8 @@ function windowOf(values: Record<string, unknown>, ref: RowRef, intervalMs: numb
  */
 export function parseRow(record: CsvRecord, file: string, format: CsvFormat, intervalMs: number): Row {
   const ref: RowRef = { file, line: record.line, format };
+  // `cells` builds the object from the kind's column table (required columns present, every value
+  // of its column's type), which the compiler cannot follow: hence the casts to the wire types below.
   const values = cells(record, ref);
   switch (format.kind) {
     case 'states':

@@ -36,7 +36,7 @@ const n = (x: number) => x.toLocaleString('en-US');
 const utc = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().slice(0, 16).replace('T', ' '));
 
 function summary(c: ReplayCounts): string {
-  const parts = [`${n(c.states)} states`];
+  const parts = c.states || !(c.queueReports || c.activityReports) ? [`${n(c.states)} states`] : [];
   if (c.queueRows || c.agentQueueRows || c.agentSystemRows) parts.push(`${n(c.queueReports)} queue reports (${n(c.queueRows)} queue, ${n(c.agentQueueRows)} agent-queue, ${n(c.agentSystemRows)} agent system rows)`);
   if (c.activities) parts.push(`${n(c.activityReports)} activity reports (${n(c.activities)} activities)`);
   return `${parts.join(', ')}; event time ${utc(c.firstEventMs)} to ${utc(c.lastEventMs)} UTC`;
@@ -122,6 +122,7 @@ export async function runReplay(config: ReplayConfig, io: ReplayIo): Promise<num
         outboxDepth: s?.outboxDepth ?? 0,
         eventMs: counts.lastEventMs,
         phase,
+        mode: config.dryRun ? 'check' : 'send',
       };
     };
     progress = startProgress({ snapshot, bar: config.progressBar, out: io.out });

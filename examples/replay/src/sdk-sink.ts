@@ -158,8 +158,9 @@ export function createSdkSink(wfm: WfmClient, options: SdkSinkOptions): SdkSink 
   return {
     failures,
     async states(rows) {
-      // Not awaited here: the SDK orders sends as they are called, and waiting for each batch to be
-      // durable (up to its 250 ms batching delay) would hold back a paced replay.
+      // Not awaited one by one: the SDK queues sends in the order they are called, and waiting for
+      // each to be durable (an fsync, or a batching delay in some SDK versions) would hold back a
+      // paced replay. At most maxPendingSends are outstanding.
       const p = wfm.agentStates.send(rows.map((r) => r.state)).then(
         () => void (stats.statesQueued += rows.length),
         (e: unknown) => Promise.reject(sdkError(e, 'a batch of states', statesLookup(rows))),
@@ -170,19 +171,25 @@ export function createSdkSink(wfm: WfmClient, options: SdkSinkOptions): SdkSink 
       await waitForRoom();
     },
     async report(w) {
+      // Called before the outstanding state sends settle: the SDK queues the report after them
+      // anyway, and a state send may only settle once something flushes the SDK's buffer.
+      const sent = send(w);
+      sent.catch(() => {});
       await settlePending();
-      await send(w);
+      await sent;
       stats.reportsQueued++;
       await waitForRoom();
     },
     async finish() {
+      const flushed = wfm.flush(); // before settling the state sends, as in report()
+      flushed.catch(() => {});
       await settlePending();
       const aborted = new Promise<never>((_, reject) => {
         if (signal?.aborted) reject(signal.reason);
         signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
       });
       aborted.catch(() => {});
-      await Promise.race([wfm.flush(), aborted]);
+      await Promise.race([flushed, aborted]);
     },
     stats: () => ({ ...stats, outboxDepth: wfm.stats().outboxDepth }),
   };

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { FileKind } from './columns.js';
 import { timeColumnByKind } from './columns.js';
 import { CsvSyntaxError, readCsvChunks, type CsvChunk, type CsvRecord } from './csv.js';
-import { detectFormat, type CsvFormat } from './detect.js';
+import { detectFormat, HeaderError, type CsvFormat } from './detect.js';
 import { inputError, InputError, parseRow, type Row, type RowRef } from './rows.js';
 import { isoMinute } from './windows.js';
 
@@ -22,7 +22,7 @@ export interface FileSource {
   path: string;
   kind: FileKind;
   sizeBytes: number;
-  /** How many bytes have been read so far (for progress). */
+  /** Bytes of the rows handed on so far (for progress). */
   bytesRead(): number;
   events: AsyncGenerator<ReplayEvent>;
 }
@@ -40,35 +40,44 @@ export interface FileSource {
 export async function openSource(path: string, intervalMs: number): Promise<FileSource> {
   const sizeBytes = (await stat(path)).size;
   const chunks = readCsvChunks(path);
-  let bytes = 0;
-  let pending: CsvRecord[] = [];
+  // Progress counts the bytes of the records handed on, not of those read ahead: at a paced speed a
+  // small file is read in one go long before its last row is due. Within a chunk, bytes are spread
+  // evenly over its records.
+  let consumed = 0;
+  let chunkStart = 0;
   const next = async (): Promise<CsvChunk | null> => {
     try {
       const r = await chunks.next();
-      if (r.done) return null;
-      bytes = r.value.bytesRead;
-      return r.value;
+      return r.done ? null : r.value;
     } catch (e) {
       if (e instanceof CsvSyntaxError) throw new InputError(`${path}:${e.message}`);
       throw e;
     }
   };
-  while (pending.length === 0) {
-    const c = await next();
-    if (!c) throw new InputError(`${path}: the file is empty (expected a header row)`);
-    pending = c.records;
+  let first: CsvChunk | null = null;
+  while (!first || first.records.length === 0) {
+    first = await next();
+    if (!first) throw new InputError(`${path}: the file is empty (expected a header row)`);
   }
-  const header = pending.shift()!;
+  const header = first.records.shift()!;
   let format: CsvFormat;
   try {
     format = detectFormat(header.fields);
   } catch (e) {
-    throw new InputError(`${path}:${header.line}:1: ${(e as Error).message}`);
+    if (e instanceof HeaderError) throw new InputError(`${path}:${header.line}:${e.column}: ${e.message}`);
+    throw e;
   }
   async function* records(): AsyncGenerator<CsvRecord> {
     try {
-      yield* pending;
-      for (let c = await next(); c; c = await next()) yield* c.records;
+      for (let c: CsvChunk | null = first; c; c = await next()) {
+        const n = c.records.length;
+        for (let k = 0; k < n; k++) {
+          consumed = chunkStart + ((c.bytesRead - chunkStart) * (k + 1)) / n;
+          yield c.records[k]!;
+        }
+        chunkStart = c.bytesRead;
+      }
+      consumed = sizeBytes;
     } finally {
       await chunks.return(undefined);
     }
@@ -77,7 +86,7 @@ export async function openSource(path: string, intervalMs: number): Promise<File
     for await (const record of records()) yield parseRow(record, path, format, intervalMs);
   })();
   const events = format.kind === 'states' ? stateEvents(rows) : format.kind === 'activities' ? activityEvents(rows, intervalMs) : intervalEvents(rows, intervalMs);
-  return { path, kind: format.kind, sizeBytes, bytesRead: () => bytes, events };
+  return { path, kind: format.kind, sizeBytes, bytesRead: () => Math.round(consumed), events };
 }
 
 function outOfOrder(ref: RowRef, prev: { time: number; line: number }, time: number, label: (ms: number) => string) {

@@ -20,7 +20,6 @@ import { createMemoryOutbox } from './outbox/memory-outbox.js';
 import { OutboxFullError, type Outbox, type OutboxRecord, type RecordKind } from './outbox/outbox.js';
 import { splitActivityReport, splitQueueReport } from './report-split.js';
 import { parseRetryAfter, retryDelayMs } from './retry-policy.js';
-import { StateBatcher } from './state-batcher.js';
 import { TokenManager } from './token-manager.js';
 import { createTransport } from './transport.js';
 
@@ -43,8 +42,6 @@ export interface WfmStats {
   /** Records durable in the outbox and not yet acknowledged. */
   outboxDepth: number;
   outboxBytes: number;
-  /** States buffered in memory, not yet in a record. */
-  buffered: number;
   lastDeliveredAt: string | null;
   ackedThrough: number;
 }
@@ -172,7 +169,7 @@ export async function connectWfm(options: WfmOptions): Promise<WfmClient> {
       if (error.statusReason === 'AUTH_FAILED') reportError(error, { seq: record.seq, kind: record.kind });
       else logger.warn({ statusReason: error.statusReason, httpStatus: error.httpStatus, seq: record.seq }, 'wfm-sdk: will retry');
     },
-  }, o.maxInFlight);
+  }, { maxInFlight: o.maxInFlight, maxStates: o.batch.maxStates, flushMs: o.batch.flushMs });
 
   let closed = false;
   let closedWithPending: number | undefined;
@@ -187,7 +184,6 @@ export async function connectWfm(options: WfmOptions): Promise<WfmClient> {
       throw e;
     }
   };
-  const batcher = new StateBatcher(o.batch.maxStates, o.batch.flushMs, async (states) => (await append([{ kind: 'agentStates', body: { agentStateList: states } }]))[0]!.seq);
   const receipt = (seqs: number[], items: number): Receipt => ({
     seq: Math.max(...seqs),
     items,
@@ -222,33 +218,29 @@ export async function connectWfm(options: WfmOptions): Promise<WfmClient> {
       async send(list) {
         ensureOpen();
         const body = checkAgentStates(Array.isArray(list) ? { agentStateList: list } : list, ruleContext(details, serverOffsetMs));
-        if (body.agentStateList.length === 0) return { seq: outbox.stats().ackedThrough, items: 0, delivered: Promise.resolve({ ok: true }) };
-        return receipt(await batcher.add(body.agentStateList), body.agentStateList.length);
+        const states = body.agentStateList;
+        if (states.length === 0) return { seq: outbox.stats().ackedThrough, items: 0, delivered: Promise.resolve({ ok: true }) };
+        // Durable now, in records of at most maxStates; delivery merges adjacent records on the wire.
+        const chunks = Array.from({ length: Math.ceil(states.length / o.batch.maxStates) }, (_, k) => states.slice(k * o.batch.maxStates, (k + 1) * o.batch.maxStates));
+        const records = await append(chunks.map((c) => ({ kind: 'agentStates' as const, body: { agentStateList: c } })));
+        return receipt(records.map((r) => r.seq), states.length);
       },
     },
     reports: {
       async agentActivity(report) {
         ensureOpen();
         const body = checkActivityReport(report, ruleContext(details, serverOffsetMs));
-        await batcher.flush();
         const records = await append(splitActivityReport(body, limits).map((part) => ({ kind: 'agentActivity' as const, body: part })));
         return receipt(records.map((r) => r.seq), itemsOf('agentActivity', body));
       },
       async queue(report) {
         ensureOpen();
         const body = checkQueueReport(report, ruleContext(details, serverOffsetMs));
-        await batcher.flush();
         const records = await append(splitQueueReport(body, limits).map((part) => ({ kind: 'queue' as const, body: part })));
         return receipt(records.map((r) => r.seq), itemsOf('queue', body));
       },
     },
-    flush: () =>
-      holdOpen(
-        (async () => {
-          await batcher.flush();
-          await Promise.all(outbox.pending().map((r) => delivery.outcome(r.seq)));
-        })(),
-      ),
+    flush: () => holdOpen(delivery.urgent(Promise.all(outbox.pending().map((r) => delivery.outcome(r.seq))).then(() => undefined))),
     async details() {
       details = (await getWithRetries(api, '/wfm/acd/v1/details')) as WfmDetailsResponse;
       await outbox.writeDetails(details);
@@ -258,7 +250,7 @@ export async function connectWfm(options: WfmOptions): Promise<WfmClient> {
     on: (event, listener) => emitter.on(event, listener),
     stats() {
       const s = outbox.stats();
-      return { outboxDepth: s.pendingRecords, outboxBytes: s.pendingBytes, buffered: batcher.buffered, lastDeliveredAt, ackedThrough: s.ackedThrough };
+      return { outboxDepth: s.pendingRecords, outboxBytes: s.pendingBytes, lastDeliveredAt, ackedThrough: s.ackedThrough };
     },
     close: ({ timeoutMs = 10_000 } = {}) => holdOpen(closeNow(timeoutMs)),
   };
@@ -266,9 +258,8 @@ export async function connectWfm(options: WfmOptions): Promise<WfmClient> {
   async function closeNow(timeoutMs: number): Promise<{ pending: number }> {
     if (closed) return { pending: closedWithPending ?? 0 };
     closed = true;
-    await batcher.flush();
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([delivery.idle(), new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)))]);
+    await delivery.urgent(Promise.race([delivery.idle(), new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)))]));
     clearTimeout(timer);
     heartbeat.stop();
     // Deliveries still running are aborted and settle before the outbox closes (acks after close would fail).
