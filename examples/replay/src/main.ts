@@ -80,5 +80,11 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
 }
 
 // Run when executed directly (`node --import tsx src/main.ts`); the bin shim imports and calls run().
-const entry = process.argv[1];
-if (entry && realpathSync(entry) === fileURLToPath(import.meta.url)) process.exitCode = await run(process.argv);
+const isEntry = (() => {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false; // argv[1] is not a file (node -e, a REPL)
+  }
+})();
+if (isEntry) process.exitCode = await run(process.argv);
