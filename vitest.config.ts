@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Workspace packages resolve to their TypeScript sources through the `source` export condition,
 // so tests never depend on a previous build.
 
-const integration = ['packages/*/src/**/*.int.test.ts', 'packages/*/test/**/*.int.test.ts'];
+const integration = ['packages/*/src/**/*.int.test.ts', 'packages/*/test/**/*.int.test.ts', 'examples/*/src/**/*.int.test.ts'];
 
 export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },

@@ -157,6 +157,8 @@ export async function connectWfm(options: WfmOptions): Promise<WfmClient> {
   if (Math.abs(serverOffsetMs) > 5000) logger.warn({ offsetMs: Math.round(serverOffsetMs) }, 'wfm-sdk: local clock differs from the server by more than 5 s');
 
   let lastDeliveredAt: string | null = null;
+  // During an outage every attempt fails; one warning a minute says so without flooding the log.
+  let lastRetryWarning = 0;
   const delivery = new Delivery(outbox, api, {
     delivered(record) {
       lastDeliveredAt = new Date().toISOString();
@@ -167,7 +169,10 @@ export async function connectWfm(options: WfmOptions): Promise<WfmClient> {
     },
     trouble(error, record) {
       if (error.statusReason === 'AUTH_FAILED') reportError(error, { seq: record.seq, kind: record.kind });
-      else logger.warn({ statusReason: error.statusReason, httpStatus: error.httpStatus, seq: record.seq }, 'wfm-sdk: will retry');
+      else if (Date.now() - lastRetryWarning > 60_000) {
+        lastRetryWarning = Date.now();
+        logger.warn({ statusReason: error.statusReason, httpStatus: error.httpStatus, seq: record.seq, pending: outbox.stats().pendingRecords }, 'wfm-sdk: delivery failing; retrying (data stays in the outbox)');
+      } else logger.debug({ statusReason: error.statusReason, seq: record.seq }, 'wfm-sdk: will retry');
     },
   }, { maxInFlight: o.maxInFlight, maxStates: o.batch.maxStates, flushMs: o.batch.flushMs });
 
