@@ -4,24 +4,20 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPgliteDb } from '../src/platform/db/pglite-db.js';
+import { createPgSchema } from '../src/test-support/pg-schema.js';
 import { freePort, spawnServer, type ServerProcess } from '../src/test-support/spawn-server.js';
-import { testDatabaseUrl, testTarget, uniqueName } from '../src/test-support/test-target.js';
+import { testTarget } from '../src/test-support/test-target.js';
 
 const total = 10_000;
 const perBatch = 100;
 
 describe('SIGKILL during ingestion', () => {
   let dataDir = '';
-  let schema: string | undefined;
+  let dropSchema: (() => Promise<void>) | undefined;
   let server: ServerProcess | undefined;
   afterAll(async () => {
     await server?.kill();
-    if (schema) {
-      const c = new pg.Client({ connectionString: testDatabaseUrl });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await c.end();
-    }
+    await dropSchema?.();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -29,12 +25,9 @@ describe('SIGKILL during ingestion', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'floorplan-crash-'));
     const env: Record<string, string> = { DATA_DIR: dataDir, WFM_RATE_LIMIT_PER_S: '100000', WFM_RATE_LIMIT_BURST: '100000' };
     if (testTarget() === 'services') {
-      schema = uniqueName('crash').toLowerCase();
-      const c = new pg.Client({ connectionString: testDatabaseUrl });
-      await c.connect();
-      await c.query(`CREATE SCHEMA ${schema}`);
-      await c.end();
-      env.DATABASE_URL = `${testDatabaseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      const pgSchema = await createPgSchema('crash');
+      dropSchema = pgSchema.drop;
+      env.DATABASE_URL = pgSchema.url;
     }
     const port = await freePort();
     server = await spawnServer(env, port);

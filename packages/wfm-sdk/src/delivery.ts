@@ -28,12 +28,18 @@ export interface DeliveryOptions {
   random?: () => number;
 }
 
+/** Waits `ms` or until `signal` aborts, leaving no listener behind either way. */
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal.aborted) return resolve();
-    const t = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
     t.unref();
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    signal.addEventListener('abort', done, { once: true });
   });
 
 const maxAuthBackoffMs = 5 * 60_000;

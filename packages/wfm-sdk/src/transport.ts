@@ -21,17 +21,26 @@ export function createTransport(serviceUrl: string, timeoutMs: number): Transpor
       const headers: Record<string, string> = { accept: 'application/json' };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       if (options.body !== undefined) headers['content-type'] = 'application/json';
+      // One controller per request, its listener on the caller's signal removed afterwards, so a
+      // long-lived stop signal collects no listeners (AbortSignal.any would keep one per request).
+      const controller = new AbortController();
+      const abort = () => controller.abort();
+      const timer = setTimeout(abort, timeoutMs);
+      options.signal?.addEventListener('abort', abort, { once: true });
       try {
         const res = await fetch(`${base}${path}`, {
           method,
           headers,
           ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-          signal: options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
+          signal: controller.signal,
         });
         return { status: res.status, headers: res.headers, text: await res.text() };
       } catch (cause) {
         // The message names the path only: URLs and headers never carry secrets into errors.
         throw new CXoneWfmException({ statusReason: 'UNREACHABLE', httpStatus: null, retryable: true, message: `${method} ${path}: server unreachable`, cause: sanitize(cause) });
+      } finally {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', abort);
       }
     },
   };

@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { freePort, spawnServer, type ServerProcess } from '../../server/src/test-support/spawn-server.js';
-import { testDatabaseUrl, testTarget, uniqueName } from '../../server/src/test-support/test-target.js';
+import { createPgSchema } from '../../server/src/test-support/pg-schema.js';
+import { testTarget } from '../../server/src/test-support/test-target.js';
 
 export interface LiveServer {
   url: string;
@@ -25,15 +25,8 @@ export interface LiveServer {
 export async function startLiveServer(env: Record<string, string> = {}): Promise<LiveServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'floorplan-sdk-'));
   const fullEnv: Record<string, string> = { DATA_DIR: dataDir, WFM_RATE_LIMIT_PER_S: '100000', WFM_RATE_LIMIT_BURST: '100000', ...env };
-  let schema: string | undefined;
-  if (testTarget() === 'services') {
-    schema = uniqueName('sdk').toLowerCase();
-    const c = new pg.Client({ connectionString: testDatabaseUrl });
-    await c.connect();
-    await c.query(`CREATE SCHEMA ${schema}`);
-    await c.end();
-    fullEnv.DATABASE_URL = `${testDatabaseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  }
+  const pgSchema = testTarget() === 'services' ? await createPgSchema('sdk') : null;
+  if (pgSchema) fullEnv.DATABASE_URL = pgSchema.url;
   const port = await freePort();
   let server = await spawnServer(fullEnv, port);
   const creds = JSON.parse(await readFile(join(dataDir, 'demo-credentials.json'), 'utf8')) as LiveServer['creds'];
@@ -61,12 +54,7 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
     },
     async close() {
       await server.kill('SIGTERM');
-      if (schema) {
-        const c = new pg.Client({ connectionString: testDatabaseUrl });
-        await c.connect();
-        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await c.end();
-      }
+      await pgSchema?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -7,11 +7,17 @@ const [url, keyId, secret, outboxDir, progressFile, startArg, totalArg] = proces
 const start = Number(startArg);
 const total = Number(totalArg);
 const base = Date.parse('2024-04-17T06:00:00Z');
-const wfm = await connectWfm({ serviceUrl: url, accessKeyId: keyId, accessKeySecret: secret, outboxDir, logger: null });
+// Default logger (stderr): the test shows it when something goes wrong.
+const wfm = await connectWfm({ serviceUrl: url, accessKeyId: keyId, accessKeySecret: secret, outboxDir });
+wfm.on('error', (e) => process.stderr.write(`error event: ${e.statusReason} ${e.message}\n`));
 for (let i = start; i < total; i += 100) {
   const list = Array.from({ length: Math.min(100, total - i) }, (_, k) => ({ loginId: `crash-agent-${(i + k) % 20}`, eventCode: (i + k) % 2 ? 'Available' : 'OnCall', eventUtcTime: new Date(base + (i + k) * 1000) }));
   await wfm.agentStates.send(list);
   await writeFile(progressFile, String(i + list.length));
   await new Promise((r) => setTimeout(r, 5));
 }
-await wfm.close({ timeoutMs: 60_000 });
+const { pending } = await wfm.close({ timeoutMs: 60_000 });
+if (pending > 0) {
+  process.stderr.write(`closed with ${pending} records still pending\n`);
+  process.exit(2);
+}

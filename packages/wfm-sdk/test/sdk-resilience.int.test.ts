@@ -63,8 +63,12 @@ describe('wfm-sdk delivery guarantees', () => {
     const { live, outboxDir } = await setup();
     const progress = join(outboxDir, '..', `progress-${Date.now()}`);
     cleanup.push(() => rm(progress, { force: true }));
-    const run = (start: number) =>
-      spawn(process.execPath, ['--conditions=source', '--import', 'tsx', connectorScript, live.url, live.creds.accessKeyId, live.creds.accessKeySecret, outboxDir, progress, String(start), '10000'], { stdio: 'ignore' });
+    let log = '';
+    const run = (start: number) => {
+      const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', connectorScript, live.url, live.creds.accessKeyId, live.creds.accessKeySecret, outboxDir, progress, String(start), '10000'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      child.stderr.on('data', (d) => (log += String(d)));
+      return child;
+    };
     const first = run(0);
     // Kill it once a few thousand states are durable in its outbox.
     for (;;) {
@@ -77,7 +81,7 @@ describe('wfm-sdk delivery guarantees', () => {
     const resumeAt = Number(await readFile(progress, 'utf8'));
     const second = run(resumeAt);
     const code = await new Promise((r) => second.once('exit', r));
-    expect(code).toBe(0);
+    expect(code, `connector stderr:\n${log}\nserver:\n${live.process().output()}`).toBe(0);
     expectExactly(await storedStates(live), 10_000, 'crash-agent-');
   }, 120_000);
 

@@ -1,9 +1,9 @@
-import pg from 'pg';
 import type { Db } from '../platform/db/db.js';
 import { migrate } from '../platform/db/migrate.js';
 import { createPgDb } from '../platform/db/pg-db.js';
 import { createPgliteDb } from '../platform/db/pglite-db.js';
-import { testDatabaseUrl, testTarget, uniqueName } from './test-target.js';
+import { createPgSchema } from './pg-schema.js';
+import { testDatabaseUrl, testTarget } from './test-target.js';
 
 export interface TestDb {
   db: Db;
@@ -22,21 +22,14 @@ export async function createTestDb(options: { migrate?: boolean } = {}): Promise
     const db = await createPgliteDb();
     testDb = { db, close: () => db.close() };
   } else {
-    const schema = uniqueName('t').toLowerCase();
-    const admin = new pg.Client({ connectionString: testDatabaseUrl });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    const db = await createPgDb({ connectionString: testDatabaseUrl, schema, max: 5 });
+    const pgSchema = await createPgSchema('t');
+    const db = await createPgDb({ connectionString: testDatabaseUrl, schema: pgSchema.schema, max: 5 });
     testDb = {
       db,
-      schema,
+      schema: pgSchema.schema,
       async close() {
         await db.close();
-        const c = new pg.Client({ connectionString: testDatabaseUrl });
-        await c.connect();
-        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await c.end();
+        await pgSchema.drop();
       },
     };
   }

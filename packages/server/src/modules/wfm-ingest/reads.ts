@@ -40,41 +40,45 @@ async function readSection(db: Queryable, section: ReportSection, tenantId: stri
   });
 }
 
+interface StateRow {
+  login_id: string;
+  acd_id: string;
+  event_code: string;
+  reason_code: string;
+  micros: number;
+  accepted_at: Date;
+}
+
+const stateView = (row: StateRow) => ({
+  loginId: row.login_id,
+  acdId: row.acd_id,
+  eventCode: row.event_code,
+  reasonCode: row.reason_code,
+  eventUtcTime: fromMicros(Number(row.micros)),
+  acceptedAt: new Date(row.accepted_at).toISOString(),
+});
+
 /** Read side of the ingestion tables, always scoped by tenant. */
 export function createIngestReads(db: Queryable) {
   return {
     async agentStates(tenantId: string, q: { loginId?: string | undefined; from: string; to: string; limit: number }) {
-      const r = await db.query<{ login_id: string; acd_id: string; event_code: string; reason_code: string; micros: number; accepted_at: Date }>(
+      const r = await db.query<StateRow>(
         `SELECT login_id, acd_id, event_code, reason_code, ${microsOf('event_utc_time')} AS micros, accepted_at
            FROM acd_agent_state
           WHERE tenant_id = $1 AND event_utc_time >= $2 AND event_utc_time < $3 AND ($4::text IS NULL OR login_id = $4)
           ORDER BY event_utc_time, arrival LIMIT $5`,
         [tenantId, q.from, q.to, q.loginId ?? null, q.limit],
       );
-      return r.rows.map((row) => ({
-        loginId: row.login_id,
-        acdId: row.acd_id,
-        eventCode: row.event_code,
-        reasonCode: row.reason_code,
-        eventUtcTime: fromMicros(Number(row.micros)),
-        acceptedAt: new Date(row.accepted_at).toISOString(),
-      }));
+      return r.rows.map(stateView);
     },
 
     async currentStates(tenantId: string) {
-      const r = await db.query<{ login_id: string; acd_id: string; event_code: string; reason_code: string; micros: number; accepted_at: Date }>(
+      const r = await db.query<StateRow>(
         `SELECT login_id, acd_id, event_code, reason_code, ${microsOf('event_utc_time')} AS micros, accepted_at
            FROM acd_agent_current WHERE tenant_id = $1 ORDER BY login_id`,
         [tenantId],
       );
-      return r.rows.map((row) => ({
-        loginId: row.login_id,
-        acdId: row.acd_id,
-        eventCode: row.event_code,
-        reasonCode: row.reason_code,
-        eventUtcTime: fromMicros(Number(row.micros)),
-        acceptedAt: new Date(row.accepted_at).toISOString(),
-      }));
+      return r.rows.map(stateView);
     },
 
     queueIntervals: (tenantId: string, f: RangeFilter) => readSection(db, queueSection, tenantId, f),

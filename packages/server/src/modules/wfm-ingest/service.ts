@@ -7,6 +7,7 @@ import {
   validateQueueReport,
   type WfmDetailsResponse,
   type WfmLimits,
+  type WfmValidationFailure,
   type WfmRuleContext,
 } from '@floorplan/contracts';
 import { Counter, type Registry } from 'prom-client';
@@ -18,14 +19,15 @@ import type { AuthContext } from '../../platform/http/auth-context.js';
 import { storeAgentStates } from './agent-state-store.js';
 import { createConnectionTracker } from './connections.js';
 import { ingestEvents, publishAll, type AgentStateEvent } from './events.js';
+import { startHousekeeping } from './housekeeping.js';
 import { createIngestReads } from './reads.js';
 import { agentQueueSection, queueSection, systemSection } from './report-columns.js';
 import { storeActivityReport, upsertSection } from './report-store.js';
-import { claimReportWindow } from './report-windows.js';
+import { claimReportWindow, type WindowClaim } from './report-windows.js';
 import { createSettingsCache } from './settings.js';
 import { fromMicros } from './state-order.js';
 import { createUnmappedTracker } from './unmapped-tracker.js';
-import { eventKey, isFlagged } from './unmapped.js';
+import { eventKey, isFlagged, type UnmappedKey } from './unmapped.js';
 
 export interface IngestOptions {
   platform: Platform;
@@ -42,14 +44,12 @@ export interface IngestReceipt {
   flagged: number;
 }
 
-const rawRetentionMs = 35 * 86_400_000;
-const connectionEventRetentionMs = 30 * 86_400_000;
 
-function rejectIfInvalid<T extends { ok: boolean }>(r: T | { ok: false; statusReason: 'VALIDATION_FAILED' | 'TOO_MANY_ITEMS'; errors: { path: string; message: string }[] }): void {
-  if ('errors' in r && !r.ok) {
-    const first = r.errors[0];
-    throw new AppError(r.statusReason, first ? `${first.path}: ${first.message}` : 'invalid body', r.errors);
-  }
+/** The accepted result, or the AppError the wire shows for a refused body (400 or 413). */
+function acceptedOrThrow<T extends { ok: true }>(r: T | WfmValidationFailure): T {
+  if (r.ok) return r;
+  const first = r.errors[0];
+  throw new AppError(r.statusReason, first ? `${first.path}: ${first.message}` : 'invalid body', r.errors);
 }
 
 /** The ACD-facing ingestion: validation with the shared rules, one transaction per request, events after commit. */
@@ -99,33 +99,34 @@ export async function createIngestService(o: IngestOptions) {
     ]);
   }
 
-  let lastPurge = 0;
-  async function housekeeping(): Promise<void> {
+  /**
+   * One report request: in one transaction the window is claimed (overlap and paradigm checks), the
+   * rows stored and the body archived; after commit the connection is re-evaluated and events go out.
+   */
+  async function storeReport(
+    auth: AuthContext,
+    claim: WindowClaim,
+    raw: unknown,
+    flagCount: number,
+    storeRows: (tx: Queryable) => Promise<{ rows: number; firstSeen: UnmappedKey[] }>,
+  ): Promise<IngestReceipt> {
     const now = clock.now();
-    await tracker.evaluateAll(now);
-    if (now.getTime() - lastPurge > 3_600_000) {
-      lastPurge = now.getTime();
-      await db.query('DELETE FROM acd_raw_payload WHERE received_at < $1', [new Date(now.getTime() - rawRetentionMs)]);
-      await db.query('DELETE FROM acd_connection_event WHERE at < $1', [new Date(now.getTime() - connectionEventRetentionMs)]);
-    }
+    const stored = await db.transaction(async (tx) => {
+      await claimReportWindow(tx, auth.tenantId, claim, now);
+      const result = await storeRows(tx);
+      await archive(tx, auth.tenantId, claim.kind, claim.window.windowStart, raw, now);
+      return result;
+    });
+    await tracker.touch(auth.tenantId, auth.sessionId, now);
+    await tracker.evaluate(auth.tenantId, now);
+    reports.inc({ kind: claim.kind });
+    const windowStart = claim.window.windowStart.toISOString();
+    await publishAll(bus, auth.tenantId, ingestEvents.reportStored, [{ tenantId: auth.tenantId, kind: claim.kind, windowStart, rows: stored.rows }], logError);
+    await publishAll(bus, auth.tenantId, ingestEvents.unmapped, stored.firstSeen.map((u) => ({ tenantId: auth.tenantId, ...u })), logError);
+    return { accepted: stored.rows, duplicates: 0, flagged: flagCount };
   }
-  const every = o.evaluateEveryMs ?? 10_000;
-  let running = false;
-  const timer =
-    every > 0
-      ? setInterval(() => {
-          if (running) return;
-          running = true;
-          housekeeping()
-            .catch((e) => console.error('wfm-ingest: housekeeping failed', e))
-            .finally(() => {
-              running = false;
-            });
-        }, every)
-      : null;
-  timer?.unref();
-  const flushTimer = setInterval(() => void unmapped.flush().catch((e) => console.error('wfm-ingest: unmapped flush failed', e)), 2000);
-  flushTimer.unref();
+
+  const housekeeping = startHousekeeping({ db, clock, tracker, unmapped, everyMs: o.evaluateEveryMs ?? 10_000 });
 
   const reads = createIngestReads(db);
 
@@ -149,9 +150,7 @@ export async function createIngestService(o: IngestOptions) {
     },
 
     async agentStates(auth: AuthContext, raw: unknown, receivedAtMs: number): Promise<IngestReceipt> {
-      const result = validateAgentStates(raw, await ruleContext(auth.tenantId), limits);
-      rejectIfInvalid(result);
-      if (!result.ok) throw new Error('unreachable');
+      const result = acceptedOrThrow(validateAgentStates(raw, await ruleContext(auth.tenantId), limits));
       const now = clock.now();
       const states = result.value.agentStateList;
       await tracker.touch(auth.tenantId, auth.sessionId, now);
@@ -176,96 +175,76 @@ export async function createIngestService(o: IngestOptions) {
 
     async queueReport(auth: AuthContext, raw: unknown): Promise<IngestReceipt> {
       const ctx = await ruleContext(auth.tenantId);
-      const result = validateQueueReport(raw, ctx, limits);
-      rejectIfInvalid(result);
-      if (!result.ok) throw new Error('unreachable');
+      const result = acceptedOrThrow(validateQueueReport(raw, ctx, limits));
       if (result.paradigm !== ctx.paradigm) {
         throw new AppError('PARADIGM_CONFLICT', `the tenant reports under ${ctx.paradigm}`, [
           { path: 'paradigm', message: `must be ${ctx.paradigm}, the tenant's paradigm` },
         ]);
       }
-      const now = clock.now();
       const { value: report, window } = result;
       const data = report.reportData;
-      const rows = await db.transaction(async (tx) => {
-        await claimReportWindow(tx, auth.tenantId, {
-          kind: 'queue',
-          window,
-          intervalMinutes: ctx.intervalMinutes,
-          paradigm: result.paradigm,
-          status: report.status,
-          statusReason: report.statusReason,
-          acdType: report.acdType ?? ctx.acdType,
-          reportVersion: report.reportVersion,
-          flags: result.flags.map((f) => `${f.code}:${f.path}`),
-        }, now);
-        const n =
+      const claim: WindowClaim = {
+        kind: 'queue',
+        window,
+        intervalMinutes: ctx.intervalMinutes,
+        paradigm: result.paradigm,
+        status: report.status,
+        statusReason: report.statusReason,
+        acdType: report.acdType ?? ctx.acdType,
+        reportVersion: report.reportVersion,
+        flags: result.flags.map((f) => `${f.code}:${f.path}`),
+      };
+      return storeReport(auth, claim, raw, result.flags.length, async (tx) => {
+        const now = clock.now();
+        const rows =
           (await upsertSection(tx, queueSection, auth.tenantId, window, result.paradigm, data.queueReport, now)) +
           (await upsertSection(tx, agentQueueSection, auth.tenantId, window, result.paradigm, data.agentQueueReport, now)) +
           (await upsertSection(tx, systemSection, auth.tenantId, window, result.paradigm, data.agentSystemPerformanceReport, now));
         const agents = new Map<string, number>();
         for (const r of [...data.agentQueueReport, ...data.agentSystemPerformanceReport]) agents.set(r.agentValue, (agents.get(r.agentValue) ?? 0) + 1);
-        const flagged = agents.size > 0 ? await unmapped.observe(tx, auth.tenantId, { agents, agentKind: 'agent', events: new Map() }, now) : null;
-        await archive(tx, auth.tenantId, 'queue', window.windowStart, raw, now);
-        return { n, unmapped: flagged };
+        const seen = agents.size > 0 ? await unmapped.observe(tx, auth.tenantId, { agents, agentKind: 'agent', events: new Map() }, now) : null;
+        return { rows, firstSeen: seen?.firstSeen ?? [] };
       });
-      await tracker.touch(auth.tenantId, auth.sessionId, now);
-      await tracker.evaluate(auth.tenantId, now);
-      reports.inc({ kind: 'queue' });
-      await publishAll(bus, auth.tenantId, ingestEvents.reportStored, [{ tenantId: auth.tenantId, kind: 'queue', windowStart: window.windowStart.toISOString(), rows: rows.n }], logError);
-      await publishAll(bus, auth.tenantId, ingestEvents.unmapped, (rows.unmapped?.firstSeen ?? []).map((u) => ({ tenantId: auth.tenantId, ...u })), logError);
-      return { accepted: rows.n, duplicates: 0, flagged: result.flags.length };
     },
 
     async activityReport(auth: AuthContext, raw: unknown): Promise<IngestReceipt> {
       const ctx = await ruleContext(auth.tenantId);
-      const result = validateAgentActivityReport(raw, ctx, limits);
-      rejectIfInvalid(result);
-      if (!result.ok) throw new Error('unreachable');
-      const now = clock.now();
+      const result = acceptedOrThrow(validateAgentActivityReport(raw, ctx, limits));
       const { value: report, window } = result;
       const flagsByPath = new Map<string, string[]>();
       for (const f of result.flags) {
         const m = /^reportData\[\d+\]\.agentActivity\[\d+\]/.exec(f.path);
         if (m) flagsByPath.set(m[0], [...(flagsByPath.get(m[0]) ?? []), f.code]);
       }
-      const stored = await db.transaction(async (tx) => {
-        await claimReportWindow(tx, auth.tenantId, {
-          kind: 'activity',
-          window,
-          intervalMinutes: ctx.intervalMinutes,
-          paradigm: ctx.paradigm,
-          status: 'SUCCESS',
-          statusReason: '',
-          acdType: report.acdType ?? ctx.acdType,
-          reportVersion: report.reportVersion,
-          flags: result.flags.map((f) => `${f.code}:${f.path}`),
-        }, now);
+      const claim: WindowClaim = {
+        kind: 'activity',
+        window,
+        intervalMinutes: ctx.intervalMinutes,
+        paradigm: ctx.paradigm,
+        status: 'SUCCESS',
+        statusReason: '',
+        acdType: report.acdType ?? ctx.acdType,
+        reportVersion: report.reportVersion,
+        flags: result.flags.map((f) => `${f.code}:${f.path}`),
+      };
+      return storeReport(auth, claim, raw, result.flags.length, async (tx) => {
+        const now = clock.now();
         const agents = new Map<string, number>();
         const events = new Map<string, number>();
         for (const entry of report.reportData) {
           agents.set(entry.agentValue, (agents.get(entry.agentValue) ?? 0) + entry.agentActivity.length);
           for (const a of entry.agentActivity) events.set(eventKey(a.state, a.reason), (events.get(eventKey(a.state, a.reason)) ?? 0) + 1);
         }
-        const flagged = agents.size > 0 ? await unmapped.observe(tx, auth.tenantId, { agents, agentKind: 'agent', events }, now) : null;
-        const n = await storeActivityReport(tx, auth.tenantId, window, ctx.intervalMinutes, report, flagsByPath,
-          (agent, state, reason) => (flagged ? isFlagged(flagged.flagged, agent, state, reason) : false), now);
-        await archive(tx, auth.tenantId, 'activity', window.windowStart, raw, now);
-        return { n, unmapped: flagged };
+        const seen = agents.size > 0 ? await unmapped.observe(tx, auth.tenantId, { agents, agentKind: 'agent', events }, now) : null;
+        const rows = await storeActivityReport(tx, auth.tenantId, window, ctx.intervalMinutes, report, flagsByPath,
+          (agent, state, reason) => (seen ? isFlagged(seen.flagged, agent, state, reason) : false), now);
+        return { rows, firstSeen: seen?.firstSeen ?? [] };
       });
-      await tracker.touch(auth.tenantId, auth.sessionId, now);
-      await tracker.evaluate(auth.tenantId, now);
-      reports.inc({ kind: 'activity' });
-      await publishAll(bus, auth.tenantId, ingestEvents.reportStored, [{ tenantId: auth.tenantId, kind: 'activity', windowStart: window.windowStart.toISOString(), rows: stored.n }], logError);
-      await publishAll(bus, auth.tenantId, ingestEvents.unmapped, (stored.unmapped?.firstSeen ?? []).map((u) => ({ tenantId: auth.tenantId, ...u })), logError);
-      return { accepted: stored.n, duplicates: 0, flagged: result.flags.length };
     },
 
     async heartbeat(auth: AuthContext, raw: unknown) {
       const ctx = await ruleContext(auth.tenantId);
-      const result = validateHeartbeat(raw, ctx);
-      rejectIfInvalid(result);
-      if (!result.ok) throw new Error('unreachable');
+      const result = acceptedOrThrow(validateHeartbeat(raw, ctx));
       const now = clock.now();
       const verdict = await tracker.heartbeat(auth.tenantId, auth.sessionId, result.value, now);
       const s = await settings.get(auth.tenantId);
@@ -275,7 +254,7 @@ export async function createIngestService(o: IngestOptions) {
     connection: (auth: AuthContext) => tracker.status(auth.tenantId, clock.now()),
     listConnections: (tenantId: string) => tracker.list(tenantId),
     /** Runs the periodic work now (connection evaluation, retention): tests with a manual clock call it. */
-    housekeeping,
+    housekeeping: () => housekeeping.run(),
 
     /** Maps an ACD login/agent key to an employee; the change takes effect on the next request. */
     async mapLogin(tenantId: string, loginId: string, employeeRef: string): Promise<void> {
@@ -291,9 +270,7 @@ export async function createIngestService(o: IngestOptions) {
     flushUnmapped: () => unmapped.flush(),
 
     async close(): Promise<void> {
-      if (timer) clearInterval(timer);
-      clearInterval(flushTimer);
-      await unmapped.flush().catch(() => {});
+      await housekeeping.stop();
     },
   };
 }
