@@ -38,6 +38,13 @@ export interface DeliveredEvent {
   items: number;
 }
 
+/** Which record an `'error'` is about; reports also name their window. */
+export interface ErrorContext {
+  seq?: number;
+  kind?: RecordKind;
+  startDate?: string;
+}
+
 export interface WfmStats {
   /** Records durable in the outbox and not yet acknowledged. */
   outboxDepth: number;
@@ -48,7 +55,7 @@ export interface WfmStats {
 
 type Events = {
   connection: [ConnectionState];
-  error: [CXoneWfmException, { seq?: number; kind?: RecordKind }];
+  error: [CXoneWfmException, ErrorContext];
   delivered: [DeliveredEvent];
 };
 
@@ -119,7 +126,7 @@ export async function connectWfm(options: WfmOptions): Promise<WfmClient> {
   const o = parseOptions(options);
   const logger: WfmLogger = o.logger === null ? silentLogger : (o.logger ?? stderrLogger);
   const emitter = new Emitter<Events>((e) => logger.error({ err: e }, 'wfm-sdk: a listener threw'));
-  const reportError = (error: CXoneWfmException, ctx: { seq?: number; kind?: RecordKind } = {}) => {
+  const reportError = (error: CXoneWfmException, ctx: ErrorContext = {}) => {
     if (emitter.has('error')) emitter.emit('error', error, ctx);
     else logger.error({ statusReason: error.statusReason, httpStatus: error.httpStatus, ...ctx, err: error }, 'wfm-sdk: delivery problem');
   };
@@ -165,7 +172,8 @@ export async function connectWfm(options: WfmOptions): Promise<WfmClient> {
       emitter.emit('delivered', { seq: record.seq, kind: record.kind, items: itemsOf(record.kind, record.body) });
     },
     failed(record, error) {
-      reportError(error, { seq: record.seq, kind: record.kind });
+      const startDate = record.kind === 'agentStates' ? undefined : (record.body as { startDate?: string }).startDate;
+      reportError(error, { seq: record.seq, kind: record.kind, ...(startDate ? { startDate } : {}) });
     },
     trouble(error, record) {
       if (error.statusReason === 'AUTH_FAILED') reportError(error, { seq: record.seq, kind: record.kind });

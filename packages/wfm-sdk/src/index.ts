@@ -1,6 +1,6 @@
 // Public surface of @floorplan/wfm-sdk (idiomatic face). The Java-shaped facade is `@floorplan/wfm-sdk/java`.
 export { connectWfm } from './client.js';
-export type { DeliveredEvent, Receipt, WfmClient, WfmStats } from './client.js';
+export type { DeliveredEvent, ErrorContext, Receipt, WfmClient, WfmStats } from './client.js';
 export type { DeliveryOutcome } from './delivery.js';
 export { CXoneWfmException, WfmError } from './errors.js';
 export type { LocalReason } from './errors.js';

@@ -104,6 +104,8 @@ describe('wfm-sdk against a live server', () => {
     expect(code, out).toBe(0);
     expect(out).toContain('"closed":{"pending":0}');
     expect(out).toContain('PARADIGM_CONFLICT');
+    expect(out).toContain('"ctx":{"seq":');
+    expect(out).toContain('"kind":"queue","startDate":"2024-04-17T10:00:00Z"');
     expect(out).toContain('refused locally');
     expect(out).not.toContain(live.creds.accessKeySecret);
     expect(out).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
