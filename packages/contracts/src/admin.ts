@@ -64,3 +64,6 @@ export const accessKeySummarySchema = z.object({
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
+
+/** Answer of a signing-key rotation: the new key id and how many public keys the JWKS now lists. */
+export const rotatedSigningKeySchema = z.object({ kid: z.string(), publicKeys: z.number().int() });

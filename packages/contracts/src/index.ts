@@ -145,6 +145,7 @@ export {
   createTenantRequestSchema,
   createUserRequestSchema,
   importKeyRequestSchema,
+  rotatedSigningKeySchema,
   keyPurposeSchema,
   tenantNameSchema,
   tenantSchema,

@@ -5,6 +5,7 @@ import {
   createTenantRequestSchema,
   createUserRequestSchema,
   importKeyRequestSchema,
+  rotatedSigningKeySchema,
   tenantSchema,
   userSchema,
 } from '@floorplan/contracts';
@@ -50,6 +51,7 @@ export interface AdminClient {
   importKey(tenant: string, input: ImportKeyInput): Promise<ImportedAccessKey>;
   listKeys(tenant: string): Promise<AccessKeySummary[]>;
   revokeKey(tenant: string, accessKeyId: string): Promise<RevokedAccessKey>;
+  rotateSigningKey(): Promise<z.infer<typeof rotatedSigningKeySchema>>;
   close(): Promise<void>;
 }
 
@@ -130,6 +132,7 @@ export async function createDirectAdminClient(config: Config): Promise<AdminClie
         }),
       listKeys: (tenant) => mapped(() => ops.listKeys(tenant)),
       revokeKey: (tenant, accessKeyId) => mapped(() => ops.revokeKey(tenant, accessKeyId)),
+      rotateSigningKey: () => mapped(() => ops.rotateSigningKey()),
       close,
     };
   } catch (e) {
@@ -202,6 +205,7 @@ export function createHttpAdminClient(url: string, operatorSecret: string): Admi
       (await call('GET', `${tenantPath(tenant)}/keys`, z.object({ keys: z.array(accessKeySummarySchema) }))).keys,
     revokeKey: (tenant, accessKeyId) =>
       call('DELETE', `${tenantPath(tenant)}/keys/${encodeURIComponent(accessKeyId)}`, revokedKeySchema),
+    rotateSigningKey: () => call('POST', '/admin/v1/signing-keys/rotate', rotatedSigningKeySchema),
     close: async () => {},
   };
 }

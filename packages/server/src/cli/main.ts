@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { createCliContext, type CliContext } from './cli-context.js';
 import { registerKeyCommands } from './keys.js';
+import { registerSigningKeyCommands } from './signing-keys.js';
 import { registerMigrateCommand } from './migrate.js';
 import { registerStartCommand } from './start.js';
 import { registerTenantCommands } from './tenants.js';
@@ -26,6 +27,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerTenantCommands(program, ctx);
   registerUserCommands(program, ctx);
   registerKeyCommands(program, ctx);
+  registerSigningKeyCommands(program, ctx);
   return program;
 }
 

@@ -64,6 +64,11 @@ export function createAdminOperations(identity: IdentityService) {
         revokedAt: iso(k.revoked_at),
       }));
     },
+    /** New ES256 key for new tokens; tokens of the old one stay valid (its public key stays in the JWKS). */
+    async rotateSigningKey() {
+      const key = await identity.rotateSigningKey();
+      return { kid: key.kid, publicKeys: identity.jwks().keys.length };
+    },
     async revokeKey(tenantName: string, accessKeyId: string) {
       const t = await tenant(tenantName);
       if (!(await identity.revokeAccessKey(t.id, accessKeyId))) {

@@ -5,6 +5,7 @@ import {
   createTenantRequestSchema,
   createUserRequestSchema,
   importKeyRequestSchema,
+  rotatedSigningKeySchema,
   tenantSchema,
   userSchema,
 } from '@floorplan/contracts';
@@ -43,6 +44,9 @@ export const adminRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> =
 
   app.post('/admin/v1/tenants', { config: operatorOnly, schema: { tags, body: createTenantRequestSchema, response: { 201: tenantSchema } } },
     async (request, reply) => reply.status(201).send(await ops.createTenant(request.body.name)));
+
+  app.post('/admin/v1/signing-keys/rotate', { config: operatorOnly, schema: { tags, response: { 200: rotatedSigningKeySchema } } },
+    async () => ops.rotateSigningKey());
 
   app.get('/admin/v1/tenants', { config: operatorOnly, schema: { tags, response: { 200: z.object({ tenants: z.array(tenantSchema) }) } } },
     async () => ({ tenants: await ops.listTenants() }));

@@ -175,4 +175,23 @@ describe('identity: tokens, refresh, discovery', () => {
       await other.close();
     }
   });
+
+  it('rotates the signing key: old tokens stay valid, new ones carry the new kid, the JWKS lists both', async () => {
+    const kidOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString()).kid as string;
+    const before = (await post('/authentication/v1/token/access-key', b.key)).json().access_token as string;
+    const refused = await t.inject({ method: 'POST', url: '/admin/v1/signing-keys/rotate', headers: { authorization: `Bearer ${b.adminToken}` } });
+    expect(refused.statusCode).toBe(403);
+    const rotated = await t.inject({ method: 'POST', url: '/admin/v1/signing-keys/rotate', headers: { authorization: 'Bearer test-operator-secret' } });
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    const { kid, publicKeys } = rotated.json() as { kid: string; publicKeys: number };
+    expect(kid).not.toBe(kidOf(before));
+    expect(publicKeys).toBe(2);
+    const jwks = (await t.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json() as { keys: { kid: string }[] };
+    expect(jwks.keys.map((k) => k.kid).sort()).toEqual([kid, kidOf(before)].sort());
+    const after = (await post('/authentication/v1/token/access-key', b.key)).json().access_token as string;
+    expect(kidOf(after)).toBe(kid);
+    for (const token of [before, after]) {
+      expect((await t.inject({ method: 'GET', url: '/wfm/acd/v1/details', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
+    }
+  });
 });

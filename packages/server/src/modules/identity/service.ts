@@ -262,6 +262,9 @@ export async function createIdentityService(o: IdentityOptions) {
       return outcome.tokens;
     },
 
-    close: () => revocations.close(),
+    async close() {
+      keys.close();
+      await revocations.close();
+    },
   };
 }

@@ -25,7 +25,11 @@ export interface SigningKeys {
   publicKey(kid: string): Promise<CryptoKey | JWK | null>;
   /** Adds a new current key; the old one stays in the JWKS until its last token expires. */
   rotate(now: Date): Promise<SigningKey>;
+  close(): void;
 }
+
+/** Nodes re-read the keys this often, so a rotation made elsewhere (another node, the CLI) reaches them. */
+const reloadEveryMs = 60_000;
 
 async function publicOf(privateJwk: JWK): Promise<JWK> {
   const { d: _private, ...pub } = privateJwk;
@@ -87,6 +91,8 @@ export async function loadSigningKeys(db: Queryable, options: { pem?: string; ma
   }
 
   const all = () => (configured ? [configured, ...keys] : keys);
+  const timer = configured ? null : setInterval(() => void reload().catch(() => {}), reloadEveryMs);
+  timer?.unref();
 
   const current = (): SigningKey => {
     const key = configured ?? keys.find((k) => k.retiredAt === null);
@@ -97,7 +103,8 @@ export async function loadSigningKeys(db: Queryable, options: { pem?: string; ma
   return {
     current,
     jwks(now) {
-      const horizon = now.getTime() - (options.maxTokenAgeS + 30) * 1000;
+      // A node may sign with a retired key until its next reload; its tokens live maxTokenAgeS after that.
+      const horizon = now.getTime() - (options.maxTokenAgeS + reloadEveryMs / 1000 + 30) * 1000;
       return { keys: all().filter((k) => !k.retiredAt || k.retiredAt.getTime() > horizon).map((k) => k.publicJwk) };
     },
     async publicKey(kid) {
@@ -113,6 +120,9 @@ export async function loadSigningKeys(db: Queryable, options: { pem?: string; ma
       await insert(now);
       await reload();
       return current();
+    },
+    close() {
+      if (timer) clearInterval(timer);
     },
   };
 }
