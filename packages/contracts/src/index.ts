@@ -165,3 +165,15 @@ export {
   unmappedKeySchema,
 } from './wfm-reads.js';
 export type { StoredAgentActivity, StoredAgentQueueInterval, StoredAgentState, StoredAgentSystemInterval, StoredQueueInterval, UnmappedKey } from './wfm-reads.js';
+
+// WFM staffing calculator (engine spec §6.4).
+export {
+  MAX_ARRIVALS_PER_PATIENCE,
+  MAX_STAFFING_AGENTS,
+  MAX_STAFFING_TRAFFIC_ERLANGS,
+  fractionalMethodSchema,
+  staffingModelSchema,
+  staffingRequestSchema,
+  staffingResponseSchema,
+} from './wfm-staffing.js';
+export type { StaffingRequest, StaffingRequestInput, StaffingResponse } from './wfm-staffing.js';

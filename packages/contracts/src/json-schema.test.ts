@@ -15,10 +15,12 @@ const requests: [string, z.ZodType][] = [
   ['refreshTokenRequestSchema', contracts.refreshTokenRequestSchema],
   ['oauthTokenRequestSchema', contracts.oauthTokenRequestSchema],
   ['cxoneConfigurationQuerySchema', contracts.cxoneConfigurationQuerySchema],
+  ['staffingRequestSchema', contracts.staffingRequestSchema],
 ];
 
 const responses: [string, z.ZodType][] = [
   ['wfmReportResponseSchema', contracts.wfmReportResponseSchema],
+  ['staffingResponseSchema', contracts.staffingResponseSchema],
   ['wfmFailureResponseSchema', contracts.wfmFailureResponseSchema],
   ['wfmDetailsResponseSchema', contracts.wfmDetailsResponseSchema],
   ['wfmConnectionResponseSchema', contracts.wfmConnectionResponseSchema],

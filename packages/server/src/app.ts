@@ -9,6 +9,7 @@ import { createIdentityService, type IdentityService } from './modules/identity/
 import { createIngestService, type IngestService } from './modules/wfm-ingest/service.js';
 import { ingestRoutes } from './modules/wfm-ingest/routes.js';
 import { readRoutes } from './modules/wfm-ingest/read-routes.js';
+import { staffingRoutes } from './modules/wfm/staffing/routes.js';
 import type { Platform } from './platform/create-platform.js';
 import { AppError } from './platform/http/app-error.js';
 import { registerAuthHook } from './platform/http/auth-hook.js';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const tenantName = async (id: string) => (await identity.tenantById(id))?.name ?? '';
   await http.register(ingestRoutes, { ingest, config, tenantName });
   await http.register(readRoutes, { ingest });
+  await http.register(staffingRoutes);
   if (platform.objects.kind === 'fs') {
     await http.register(objectsRoutes, { store: platform.objects, secret: platform.objectUrlSecret, clock: platform.clock });
   }
