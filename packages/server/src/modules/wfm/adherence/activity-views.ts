@@ -1,0 +1,57 @@
+export type ActivityParadigm = 'WCE' | 'TTI';
+
+/** An activity record of the actual timeline; `end` `null` while it is still running. */
+export interface ActivityRecord {
+  readonly start: number;
+  readonly end: number | null;
+  readonly activityCodeId: string;
+}
+
+/** Seconds of one code in one interval (ms-exact sums divided by 1 000, never rounded here). */
+export interface ActivityIntervalRow {
+  readonly intervalStart: number;
+  readonly activityCodeId: string;
+  readonly seconds: number;
+}
+
+export interface ActivityViewInput {
+  readonly records: readonly ActivityRecord[];
+  readonly paradigm?: ActivityParadigm;
+  /** Interval length `I` in ms (default 900 000), aligned to UTC multiples. */
+  readonly intervalMs?: number;
+  /** Running records' elapsed part (TTI) is measured up to here. */
+  readonly now: number;
+}
+
+/**
+ * §3.5 activity durations by interval and code. `WCE` (default) books a finished record's whole
+ * duration in the interval holding its end, an end instant belonging to `(s, s+I]` (§0), and skips
+ * running records; `TTI` splits by exact overlap and books the elapsed part of running records.
+ * @example activityView({ records: [{ start: at('13:41:30'), end: at('15:45'), activityCodeId: 'open' }], now })
+ *   // → [{ intervalStart: at('15:30'), activityCodeId: 'open', seconds: 7410 }]
+ */
+export function activityView(input: ActivityViewInput): ActivityIntervalRow[] {
+  const intervalMs = input.intervalMs ?? 900_000;
+  const totals = new Map<string, { intervalStart: number; activityCodeId: string; ms: number }>();
+  const book = (intervalStart: number, activityCodeId: string, ms: number): void => {
+    if (ms <= 0) return;
+    const key = `${intervalStart}\u0000${activityCodeId}`;
+    const row = totals.get(key) ?? { intervalStart, activityCodeId, ms: 0 };
+    row.ms += ms;
+    totals.set(key, row);
+  };
+  for (const r of input.records) {
+    if ((input.paradigm ?? 'WCE') === 'WCE') {
+      if (r.end === null) continue;
+      book(Math.ceil(r.end / intervalMs) * intervalMs - intervalMs, r.activityCodeId, r.end - r.start);
+      continue;
+    }
+    const end = r.end ?? input.now;
+    for (let s = Math.floor(r.start / intervalMs) * intervalMs; s < end; s += intervalMs) {
+      book(s, r.activityCodeId, Math.min(end, s + intervalMs) - Math.max(r.start, s));
+    }
+  }
+  return [...totals.values()]
+    .sort((a, b) => a.intervalStart - b.intervalStart || a.activityCodeId.localeCompare(b.activityCodeId))
+    .map(({ intervalStart, activityCodeId, ms }) => ({ intervalStart, activityCodeId, seconds: ms / 1000 }));
+}
