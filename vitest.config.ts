@@ -24,11 +24,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'embedded', include: integration, env: { FLOORPLAN_TEST_TARGET: 'embedded' } },
+        test: { name: 'embedded', include: integration, env: { TEST_TARGET: 'embedded' } },
       },
       {
         extends: true,
-        test: { name: 'services', include: integration, env: { FLOORPLAN_TEST_TARGET: 'services' } },
+        test: { name: 'services', include: integration, env: { TEST_TARGET: 'services' } },
       },
     ],
   },

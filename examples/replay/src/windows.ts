@@ -1,7 +1,8 @@
-// Report windows (spec §1.3, §4.5): pure arithmetic on epoch milliseconds.
+// Report windows (spec §1.3, §4.5): pure arithmetic on epoch milliseconds, with the server's own rules.
+import { DEFAULT_WINDOW_SKEW_S, intervalOfEnd } from '@floorplan/contracts';
 
 /** How late after an aligned boundary a window may start and still be that boundary's (spec §1.3). */
-export const WINDOW_SKEW_MS = 60_000;
+export const WINDOW_SKEW_MS = DEFAULT_WINDOW_SKEW_S * 1000;
 
 /**
  * The aligned start of the window a report row's `startDate` names, or null when it lies more than
@@ -24,7 +25,7 @@ export function alignedWindowStart(startMs: number, intervalMs: number): number 
  * activityWindowStart(Date.parse('2024-04-17T10:30:00Z'), 900_000); // Date.parse('2024-04-17T10:15:00Z')
  */
 export function activityWindowStart(endMs: number, intervalMs: number): number {
-  return Math.ceil(endMs / intervalMs) * intervalMs - intervalMs;
+  return intervalOfEnd(endMs, intervalMs / 60_000);
 }
 
 /** `2024-04-17T10:00:00Z`-style label of a window start (seconds precision, for messages). */

@@ -177,3 +177,6 @@ export {
   staffingResponseSchema,
 } from './wfm-staffing.js';
 export type { StaffingRequest, StaffingRequestInput, StaffingResponse } from './wfm-staffing.js';
+
+export { bookWce, floorToInterval, intervalOfEnd, splitTti, ttiContactIntervals, wceContactIntervals } from './intervals.js';
+export type { ContactIntervalRow, IntervalSeconds } from './intervals.js';

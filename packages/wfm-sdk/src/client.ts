@@ -6,20 +6,21 @@ import type {
   WfmConnectionResponse,
   WfmDetailsResponse,
 } from '@floorplan/contracts';
-import { defaultWfmLimits, toValidationIssues } from '@floorplan/contracts';
-import { createApi, type Api } from './api.js';
+import { defaultWfmLimits } from '@floorplan/contracts';
+import { createApi } from './api.js';
 import { Delivery, type DeliveryOutcome } from './delivery.js';
 import { Emitter } from './emitter.js';
-import { CXoneWfmException, errorFromResponse, localError } from './errors.js';
+import { CXoneWfmException, localError } from './errors.js';
 import { startHeartbeat, type ConnectionState } from './heartbeat.js';
 import { checkActivityReport, checkAgentStates, checkQueueReport, ruleContext } from './local-validation.js';
 import { silentLogger, stderrLogger, type WfmLogger } from './logger.js';
-import { maskedOptions, wfmOptionsSchema, type ResolvedWfmOptions, type WfmOptions } from './options.js';
+import { getWithRetries } from './get-with-retries.js';
+import { holdOpen } from './hold-open.js';
+import { maskedOptions, parseOptions, type WfmOptions } from './options.js';
 import { openFileOutbox } from './outbox/file-outbox.js';
 import { createMemoryOutbox } from './outbox/memory-outbox.js';
 import { OutboxFullError, type Outbox, type OutboxRecord, type RecordKind } from './outbox/outbox.js';
 import { splitActivityReport, splitQueueReport } from './report-split.js';
-import { parseRetryAfter, retryDelayMs } from './retry-policy.js';
 import { TokenManager } from './token-manager.js';
 import { createTransport } from './transport.js';
 
@@ -77,40 +78,6 @@ const itemsOf = (kind: RecordKind, body: unknown): number => {
   const d = (body as { reportData: Record<string, unknown[]> }).reportData;
   return Object.values(d).reduce((n, rows) => n + rows.length, 0);
 };
-
-function parseOptions(options: WfmOptions): ResolvedWfmOptions {
-  const parsed = wfmOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issues = toValidationIssues(parsed.error);
-    throw localError('VALIDATION_FAILED', `invalid options: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
-  }
-  return parsed.data;
-}
-
-/**
- * Keeps the process alive until `p` settles. The SDK's timers are unref()ed so an idle connector
- * never holds a process open, but a caller awaiting flush() or close() must not see it exit mid-wait.
- */
-function holdOpen<T>(p: Promise<T>): Promise<T> {
-  const keepAlive = setInterval(() => {}, 1 << 30);
-  return p.finally(() => clearInterval(keepAlive));
-}
-
-/** GET with bounded retries (5 attempts), for `details()` and `connection()`. */
-async function getWithRetries(api: Api, path: string): Promise<unknown> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const res = await api('GET', path);
-      if (res.status === 200) return JSON.parse(res.text);
-      const e = errorFromResponse(res.status, res.text);
-      if (!e.retryable || attempt >= 5) throw e;
-      await new Promise((r) => setTimeout(r, retryDelayMs(attempt, parseRetryAfter(res.headers.get('retry-after')))));
-    } catch (e) {
-      if (!(e instanceof CXoneWfmException) || !e.retryable || attempt >= 5) throw e;
-      await new Promise((r) => setTimeout(r, retryDelayMs(attempt, null)));
-    }
-  }
-}
 
 /**
  * Connects to Floorplan (or any CXone-compatible WFM ingestion API): logs in, reads `/details`,

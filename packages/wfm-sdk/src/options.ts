@@ -1,4 +1,6 @@
+import { toValidationIssues } from '@floorplan/contracts';
 import { z } from 'zod';
+import { localError } from './errors.js';
 import type { WfmLogger } from './logger.js';
 
 /**
@@ -30,4 +32,14 @@ export type ResolvedWfmOptions = z.output<typeof wfmOptionsSchema>;
 export function maskedOptions(o: ResolvedWfmOptions): Record<string, unknown> {
   const { accessKeySecret: _secret, logger: _logger, ...rest } = o;
   return { ...rest, accessKeySecret: '[redacted]' };
+}
+
+/** Parsed options with defaults; an unknown or invalid option throws VALIDATION_FAILED naming it. */
+export function parseOptions(options: WfmOptions): ResolvedWfmOptions {
+  const parsed = wfmOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issues = toValidationIssues(parsed.error);
+    throw localError('VALIDATION_FAILED', `invalid options: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  }
+  return parsed.data;
 }

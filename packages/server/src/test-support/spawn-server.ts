@@ -25,10 +25,8 @@ export interface ServerProcess {
 
 /** Starts the real server as a child process and waits until `/healthz` answers 200. */
 export async function spawnServer(env: Record<string, string>, port: number, timeoutMs = 60_000): Promise<ServerProcess> {
-  // The test runner's own FLOORPLAN_TEST_* variables would be refused as unknown settings.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FLOORPLAN_TEST')));
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', entry], {
-    env: { ...inherited, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -5,8 +5,8 @@
 export type TestTarget = 'embedded' | 'services';
 
 export function testTarget(): TestTarget {
-  const t = process.env.FLOORPLAN_TEST_TARGET ?? 'embedded';
-  if (t !== 'embedded' && t !== 'services') throw new Error(`FLOORPLAN_TEST_TARGET must be embedded or services, got ${t}`);
+  const t = process.env.TEST_TARGET ?? 'embedded';
+  if (t !== 'embedded' && t !== 'services') throw new Error(`TEST_TARGET must be embedded or services, got ${t}`);
   return t;
 }
 

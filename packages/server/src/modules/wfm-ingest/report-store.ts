@@ -1,6 +1,5 @@
-import type { AgentActivityReport, Paradigm } from '@floorplan/contracts';
+import { intervalOfEnd, type AgentActivityReport, type Paradigm } from '@floorplan/contracts';
 import type { Queryable } from '../../platform/db/db.js';
-import { intervalOfEnd } from './intervals.js';
 import { keyColumns, type ReportSection } from './report-columns.js';
 import { fromMicros, toMicros } from './state-order.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test-support/test-db.js';
-import { listMigrations, migrate, splitStatements } from './migrate.js';
+import { listMigrations, migrate } from './migrate.js';
 
 describe('database adapter', () => {
   let t: TestDb;
@@ -39,14 +39,5 @@ describe('database adapter', () => {
     expect(r.rowCount).toBe(3);
     const again = await t.db.query('INSERT INTO count_probe SELECT g FROM generate_series(1, 4) g ON CONFLICT DO NOTHING');
     expect(again.rowCount).toBe(1);
-  });
-});
-
-describe('splitStatements', () => {
-  it('splits on line-ending semicolons and drops comments', () => {
-    expect(splitStatements('-- note\nCREATE TABLE a (x int);\nCREATE INDEX i ON a (x);\n')).toEqual([
-      'CREATE TABLE a (x int)',
-      'CREATE INDEX i ON a (x)',
-    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db.js';
+import { splitSqlScript } from './split-sql-script.js';
 
 /** Committed SQL migrations, applied in file-name order, each once, each in its own transaction. */
 export const migrationsDir = fileURLToPath(new URL('../../../src/platform/db/migrations/', import.meta.url));
@@ -22,22 +23,12 @@ export async function migrate(db: Db, dir = migrationsDir): Promise<string[]> {
       await tx.query('SELECT pg_advisory_xact_lock(7262554)');
       const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
       if (seen.rowCount > 0) return false;
-      for (const statement of splitStatements(m.sql)) await tx.query(statement);
+      // One statement per query: PGlite's parameterised `query` refuses several at once.
+      for (const statement of splitSqlScript(m.sql)) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
       return true;
     });
     if (done) applied.push(m.version);
   }
   return applied;
-}
-
-/**
- * Splits a migration on `;` at line ends. Migrations keep one statement per `;`-terminated block and
- * avoid `;` inside function bodies, so a parameterised-query driver (PGlite's `query`) can run them.
- */
-export function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s.length > 0);
 }

@@ -1,6 +1,6 @@
 import type { Db as PgBossDb } from 'pg-boss';
 import type { Db } from '../db/db.js';
-import { splitSqlScript } from './split-sql-script.js';
+import { splitSqlScript } from '../db/split-sql-script.js';
 
 /**
  * Our Db as pg-boss's `db` option, so pg-boss runs on the same database as the data, PGlite included.

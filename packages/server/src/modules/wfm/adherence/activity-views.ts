@@ -1,3 +1,5 @@
+import { intervalOfEnd, splitTti } from '@floorplan/contracts';
+
 export type ActivityParadigm = 'WCE' | 'TTI';
 
 /** An activity record of the actual timeline; `end` `null` while it is still running. */
@@ -31,7 +33,7 @@ export interface ActivityViewInput {
  *   // → [{ intervalStart: at('15:30'), activityCodeId: 'open', seconds: 7410 }]
  */
 export function activityView(input: ActivityViewInput): ActivityIntervalRow[] {
-  const intervalMs = input.intervalMs ?? 900_000;
+  const minutes = (input.intervalMs ?? 900_000) / 60_000;
   const totals = new Map<string, { intervalStart: number; activityCodeId: string; ms: number }>();
   const book = (intervalStart: number, activityCodeId: string, ms: number): void => {
     if (ms <= 0) return;
@@ -43,13 +45,12 @@ export function activityView(input: ActivityViewInput): ActivityIntervalRow[] {
   for (const r of input.records) {
     if ((input.paradigm ?? 'WCE') === 'WCE') {
       if (r.end === null) continue;
-      book(Math.ceil(r.end / intervalMs) * intervalMs - intervalMs, r.activityCodeId, r.end - r.start);
+      book(intervalOfEnd(r.end, minutes), r.activityCodeId, r.end - r.start);
       continue;
     }
     const end = r.end ?? input.now;
-    for (let s = Math.floor(r.start / intervalMs) * intervalMs; s < end; s += intervalMs) {
-      book(s, r.activityCodeId, Math.min(end, s + intervalMs) - Math.max(r.start, s));
-    }
+    if (end <= r.start) continue;
+    for (const part of splitTti(r.start, end, minutes)) book(part.intervalStart, r.activityCodeId, part.seconds * 1000);
   }
   return [...totals.values()]
     .sort((a, b) => a.intervalStart - b.intervalStart || a.activityCodeId.localeCompare(b.activityCodeId))

@@ -1,4 +1,5 @@
-// Interval bucketing for WFM ingestion (spec §4.5, §4.6). Instants are epoch milliseconds, intervals
+// Interval bucketing (ingestion spec §4.5, §4.6), shared by the server's ingestion and adherence, the
+// SDK and its tools. Instants are epoch milliseconds, intervals
 // are named by their start, and all boundaries are UTC multiples of the interval length.
 
 /** Seconds booked into one interval. */
