@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 // so tests never depend on a previous build.
 
 const integration = ['packages/*/src/**/*.int.test.ts', 'packages/*/test/**/*.int.test.ts', 'examples/*/src/**/*.int.test.ts'];
+// Browser tests drive Debian's chromium against the built console: `npm run test:services` only, so
+// `npm test` keeps running on a bare machine.
+const browser = '**/*.browser.int.test.ts';
 
 export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
@@ -24,7 +27,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'embedded', include: integration, env: { TEST_TARGET: 'embedded' } },
+        test: { name: 'embedded', include: integration, exclude: [browser, '**/node_modules/**'], env: { TEST_TARGET: 'embedded' } },
       },
       {
         extends: true,

@@ -21,6 +21,8 @@ export const createUserRequestSchema = z.object({
   name: z.string().max(200).optional(),
   role: roleSchema,
   password: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
+  /** Limits the user's WFM reads (RTA, adherence, schedules) to these scheduling units; absent = all. */
+  schedulingUnitIds: z.array(z.uuid()).max(1000).optional(),
 });
 
 export const userSchema = z.object({
@@ -30,6 +32,7 @@ export const userSchema = z.object({
   name: z.string(),
   role: z.string(),
   status: z.enum(['ACTIVE', 'DISABLED']),
+  schedulingUnitIds: z.array(z.string()).nullable(),
 });
 
 export const keyPurposeSchema = z.enum(['acd-connector', 'general']);

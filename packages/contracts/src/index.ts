@@ -180,3 +180,162 @@ export type { StaffingRequest, StaffingRequestInput, StaffingResponse } from './
 
 export { bookWce, floorToInterval, intervalOfEnd, splitTti, ttiContactIntervals, wceContactIntervals } from './intervals.js';
 export type { ContactIntervalRow, IntervalSeconds } from './intervals.js';
+
+// WFM real-time adherence (engine spec §2.3, §2.5).
+export {
+  rtaAgentSchema,
+  rtaAgentsQuerySchema,
+  rtaAgentsResponseSchema,
+  rtaDeltaSchema,
+  rtaEventsQuerySchema,
+  rtaFilterSchema,
+  rtaNotCalculatedReasonSchema,
+  rtaStateSchema,
+  rtaStreamSubscribeSchema,
+} from './wfm-rta.js';
+export type { RtaAgent, RtaAgentsResponse, RtaDelta, RtaFilter, RtaNotCalculatedReason, RtaState, RtaStreamSubscribe } from './wfm-rta.js';
+
+// WFM schedules: imports, publications, day edits and reads (engine spec §1.8).
+export {
+  MAX_SCHEDULE_IMPORT_SEGMENTS,
+  MAX_SCHEDULE_RANGE_DAYS,
+  employeeScheduleSchema,
+  localDateSchema,
+  scheduleCoverageSchema,
+  scheduleDayEditSchema,
+  scheduledSegmentSchema,
+  scheduleImportFailureSchema,
+  scheduleImportQuerySchema,
+  scheduleImportRequestSchema,
+  scheduleImportSchema,
+  scheduleImportSegmentSchema,
+  scheduleIssueSchema,
+  schedulePublicationSchema,
+  schedulesQuerySchema,
+  schedulesResponseSchema,
+} from './wfm-schedules.js';
+export type { ScheduleCoverage, ScheduleDayEdit, ScheduleImport, ScheduleImportRequest, ScheduleIssue, SchedulePublication, SchedulesResponse } from './wfm-schedules.js';
+
+// WFM historical adherence (engine spec §3.5–3.7, §1.7 neutral periods).
+export {
+  adherenceActivitiesQuerySchema,
+  adherenceActivitiesResponseSchema,
+  adherenceActivityRowSchema,
+  adherenceExceptionSchema,
+  adherenceExceptionsQuerySchema,
+  adherenceExceptionsResponseSchema,
+  adherenceNotCalculatedReasonSchema,
+  adherenceRecomputeRequestSchema,
+  adherenceRecomputeResponseSchema,
+  adherenceReportQuerySchema,
+  adherenceReportResponseSchema,
+  adherenceReportRowSchema,
+  adherenceTotalsSchema,
+  neutralPeriodRequestSchema,
+  neutralPeriodSchema,
+} from './wfm-adherence.js';
+export type {
+  AdherenceActivityRow,
+  AdherenceException as AdherenceExceptionRow,
+  AdherenceRecomputeRequest,
+  AdherenceReportQuery,
+  AdherenceReportResponse,
+  AdherenceReportRow,
+  AdherenceTotals,
+  NeutralPeriodDto,
+  NeutralPeriodRequest,
+} from './wfm-adherence.js';
+
+// WFM setup model and admin API (engine spec §1.1–1.7).
+export {
+  acdLoginSchema,
+  acdQueueSchema,
+  activityCategorySchema,
+  activityCodeInputSchema,
+  activityCodeSchema,
+  adherenceRuleInputSchema,
+  adherenceRuleSchema,
+  employeeInputSchema,
+  employeeSchema,
+  employeeSkillSchema,
+  eventMappingInputSchema,
+  eventMappingSchema,
+  eventMappingSetSchema,
+  operatingHoursSchema,
+  pageSchema,
+  ruleSideSchema,
+  schedulingUnitInputSchema,
+  schedulingUnitSchema,
+  serviceLevelGoalSchema,
+  setupIssueSchema,
+  setupListQuerySchema,
+  setupParadigmSchema,
+  skillCategorySchema,
+  skillChannelSchema,
+  skillInputSchema,
+  skillSchema,
+  skillStaffingSchema,
+  suAdherenceSchema,
+  unmappedEventSchema,
+  unmappedLoginSchema,
+  unmappedQueueSchema,
+} from './wfm-setup.js';
+export type {
+  AcdLoginDto,
+  AcdQueueDto,
+  ActivityCodeDto,
+  ActivityCodeInput,
+  AdherenceRuleDto,
+  AdherenceRuleInput,
+  Employee,
+  EmployeeInput,
+  EventMappingDto,
+  EventMappingInput,
+  OperatingHours,
+  RuleSideDto,
+  SchedulingUnit,
+  SchedulingUnitInput,
+  SetupIssue,
+  SetupListQuery,
+  Skill,
+  SkillInput,
+} from './wfm-setup.js';
+
+// WFM forecasts, special days (engine spec §5) and intraday, staffing requirements (§4, §6.4).
+export {
+  accuracySchema,
+  candidateMetricsSchema,
+  forecastAccuracyQuerySchema,
+  forecastAccuracyResponseSchema,
+  forecastImportQuerySchema,
+  forecastImportRequestSchema,
+  forecastImportRowSchema,
+  forecastIntervalSchema,
+  forecastIntervalsResponseSchema,
+  forecastListQuerySchema,
+  forecastMethodSchema,
+  forecastRangeQuerySchema,
+  forecastRequestMethodSchema,
+  forecastRunListSchema,
+  forecastRunRequestSchema,
+  forecastRunSchema,
+  forecastRunsResponseSchema,
+  forecastStatusSchema,
+  specialDayListQuerySchema,
+  specialDayListSchema,
+  specialDayRequestSchema,
+  specialDaySchema,
+} from './wfm-forecast.js';
+export type { CandidateMetrics, ForecastAccuracyResponse, ForecastRun, ForecastRunRequest, SpecialDay, SpecialDayRequest } from './wfm-forecast.js';
+export {
+  intradayQuerySchema,
+  intradayResponseSchema,
+  intradayRowSchema,
+  staffingRequirementsQuerySchema,
+  staffingRequirementsResponseSchema,
+} from './wfm-intraday.js';
+export type { IntradayResponse, IntradayRow } from './wfm-intraday.js';
+
+// Console sign-in (issue 5).
+export { consoleLoginRequestSchema, consoleLoginResponseSchema, consoleSessionSchema, consoleTenantSchema, consoleUserSchema } from './console-auth.js';
+export type { ConsoleLoginRequest, ConsoleLoginResponse, ConsoleSession, ConsoleTenant, ConsoleUser } from './console-auth.js';

@@ -5,14 +5,16 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { Config } from './config.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { adminRoutes } from './modules/identity/admin-routes.js';
+import { consoleAuthRoutes } from './modules/identity/console-routes.js';
 import { createIdentityService, type IdentityService } from './modules/identity/service.js';
 import { createIngestService, type IngestService } from './modules/wfm-ingest/service.js';
 import { ingestRoutes } from './modules/wfm-ingest/routes.js';
 import { readRoutes } from './modules/wfm-ingest/read-routes.js';
-import { staffingRoutes } from './modules/wfm/staffing/routes.js';
+import { createWfmEngine, type WfmEngine } from './modules/wfm/engine.js';
 import type { Platform } from './platform/create-platform.js';
 import { AppError } from './platform/http/app-error.js';
 import { registerAuthHook } from './platform/http/auth-hook.js';
+import { defaultWebDistDir, registerConsole } from './platform/http/console-static.js';
 import { errorHandler } from './platform/http/error-handler.js';
 import { registerGzipBodies } from './platform/http/gzip-body.js';
 import { loggerOptions } from './platform/http/logging.js';
@@ -37,6 +39,7 @@ export interface App {
   http: FastifyInstance;
   identity: IdentityService;
   ingest: IngestService;
+  wfm: WfmEngine;
   close(): Promise<void>;
 }
 
@@ -113,10 +116,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await http.register(identityRoutes, { identity, publicUrl: options.publicUrl });
   await http.register(adminRoutes, { identity });
+  await http.register(consoleAuthRoutes, { identity });
   const tenantName = async (id: string) => (await identity.tenantById(id))?.name ?? '';
   await http.register(ingestRoutes, { ingest, config, tenantName });
   await http.register(readRoutes, { ingest });
-  await http.register(staffingRoutes);
+  const wfm = await createWfmEngine({ http, platform, config, ingest, metrics });
+  await registerConsole(http, config.WEB_DIST_DIR ?? defaultWebDistDir);
   if (platform.objects.kind === 'fs') {
     await http.register(objectsRoutes, { store: platform.objects, secret: platform.objectUrlSecret, clock: platform.clock });
   }
@@ -125,8 +130,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     http,
     identity,
     ingest,
+    wfm,
     async close() {
       await http.close();
+      await wfm.close();
       await ingest.close();
       await identity.close();
     },

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(def);
@@ -42,7 +43,25 @@ export const configSchema = z.object({
   WFM_RATE_LIMIT_PER_S: int(50, 1),
   WFM_RATE_LIMIT_BURST: int(100, 1),
   WFM_CONNECTOR_RATE_LIMIT_PER_S: int(5, 1),
+  /** Start delay of adherence recompute jobs: bursts of late data for one agent-day collapse into one run. */
+  WFM_RECOMPUTE_DELAY_S: int(5, 0, 3600),
+  /** How often the RTA board is written to `rta_agent_current`. */
+  WFM_RTA_FLUSH_MS: int(1000, 50, 60_000),
+  /** How long RTA deltas are kept for replay to reconnecting stream clients. */
+  WFM_RTA_REPLAY_S: int(60, 1, 3600),
   FLOORPLAN_BOOTSTRAP: flag(true),
+  /** The living demo: generate the bootstrap's `demo` tenant on first start, then feed it live on every start. */
+  FLOORPLAN_DEMO: flag(true),
+  /** Weeks of history and agents of the generated demo (the generator's defaults). */
+  FLOORPLAN_DEMO_WEEKS: int(8, 1, 26),
+  FLOORPLAN_DEMO_AGENTS: int(50, 1, 5000),
+  /** Zone of the generated demo; `auto` = where it is late morning at the first start, so agents are at work. */
+  FLOORPLAN_DEMO_TIME_ZONE: z
+    .string()
+    .refine((v) => v === 'auto' || IANAZone.isValidZone(v), { error: 'must be auto or an IANA time zone' })
+    .default('auto'),
+  /** The web console's build (`packages/web/dist` by default), served at `/console/`. */
+  WEB_DIST_DIR: optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -116,8 +116,8 @@ export async function createDirectAdminClient(config: Config): Promise<AdminClie
       listTenants: () => mapped(() => ops.listTenants()),
       createUser: (tenant, input) =>
         mapped(() => {
-          const { email, role, name, password } = checked(createUserRequestSchema, input);
-          return ops.createUser(tenant, { email, role, ...(name ? { name } : {}), ...(password ? { password } : {}) });
+          const { email, role, name, password, schedulingUnitIds } = checked(createUserRequestSchema, input);
+          return ops.createUser(tenant, { email, role, ...(name ? { name } : {}), ...(password ? { password } : {}), ...(schedulingUnitIds ? { schedulingUnitIds } : {}) });
         }),
       listUsers: (tenant) => mapped(() => ops.listUsers(tenant)),
       createKey: (tenant, input) =>

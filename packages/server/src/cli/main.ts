@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { createCliContext, type CliContext } from './cli-context.js';
+import { registerGenerateCommand } from './generate.js';
+import { registerImportCommands } from './import-schedules.js';
+import { registerImportQueueHistoryCommand } from './import-queue-history.js';
 import { registerKeyCommands } from './keys.js';
 import { registerSigningKeyCommands } from './signing-keys.js';
 import { registerMigrateCommand } from './migrate.js';
@@ -28,6 +31,10 @@ export function buildProgram(ctx: CliContext): Command {
   registerUserCommands(program, ctx);
   registerKeyCommands(program, ctx);
   registerSigningKeyCommands(program, ctx);
+  registerImportCommands(program, ctx);
+  // After registerImportCommands: it creates the `import` group, queue-history joins it.
+  registerImportQueueHistoryCommand(program, ctx);
+  registerGenerateCommand(program, ctx);
   return program;
 }
 

@@ -15,9 +15,16 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
     .requiredOption('--password <password>', 'password, at least 8 characters')
     .addOption(new Option('--role <role>', 'role of the user').choices(roleSchema.options).makeOptionMandatory())
     .option('--name <name>', 'display name (default: the e-mail address)')
-    .action(async (o: { tenant: string; email: string; password: string; role: (typeof roleSchema.options)[number]; name?: string }) => {
+    .option('--scheduling-units <ids>', 'comma-separated scheduling-unit ids the user is limited to (default: all)')
+    .action(async (o: { tenant: string; email: string; password: string; role: (typeof roleSchema.options)[number]; name?: string; schedulingUnits?: string }) => {
       const user = await ctx.withAdmin((admin) =>
-        admin.createUser(o.tenant, { email: o.email, role: o.role, password: o.password, ...(o.name ? { name: o.name } : {}) }),
+        admin.createUser(o.tenant, {
+          email: o.email,
+          role: o.role,
+          password: o.password,
+          ...(o.name ? { name: o.name } : {}),
+          ...(o.schedulingUnits ? { schedulingUnitIds: o.schedulingUnits.split(',').map((id) => id.trim()) } : {}),
+        }),
       );
       ctx.out(`created user ${user.email} (role ${user.role}, id ${user.id}) in tenant ${o.tenant}`);
     });

@@ -23,10 +23,17 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts the real server as a child process and waits until `/healthz` answers 200. */
-export async function spawnServer(env: Record<string, string>, port: number, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', entry], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
+/** The CLI from its sources: `spawnServer(env, port, t, { command: [cliEntry, 'start', '--no-demo'] })`. */
+export const cliEntry = fileURLToPath(new URL('../cli/entry.ts', import.meta.url));
+
+/**
+ * Starts the real server as a child process and waits until `/healthz` answers 200. `command`
+ * replaces the default entry (main() directly) with another script and its arguments.
+ */
+export async function spawnServer(env: Record<string, string>, port: number, timeoutMs = 60_000, o: { command?: string[] } = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', ...(o.command ?? [entry])], {
+    // The living demo is off unless a test asks for it: it would write into the bootstrap tenant in the background.
+    env: { ...process.env, FLOORPLAN_DEMO: 'false', ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -31,6 +31,8 @@ export interface TestApp {
   inject: App['http']['inject'];
   /** Creates a tenant with a connector key, an admin and tokens for both. */
   tenant(name?: string): Promise<TestTenant>;
+  /** A token of a new user of `role` in the tenant, limited to `schedulingUnitIds` when given. */
+  userToken(tenant: TestTenant, role: 'admin' | 'supervisor' | 'analyst' | 'agent', schedulingUnitIds?: string[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,12 @@ export async function createTestApp(
         token: await token(key.accessKeyId, key.accessKeySecret),
         adminToken: await token(adminKey.accessKeyId, adminKey.accessKeySecret),
       };
+    },
+    async userToken(tenant, role, schedulingUnitIds) {
+      const email = `${uniqueName(role).toLowerCase()}@${tenant.name}.test`;
+      await ops.createUser(tenant.name, { email, role, ...(schedulingUnitIds ? { schedulingUnitIds } : {}) });
+      const k = await ops.createKey(tenant.name, { userEmail: email, purpose: 'general' });
+      return token(k.accessKeyId, k.accessKeySecret);
     },
     async close() {
       await app.close();

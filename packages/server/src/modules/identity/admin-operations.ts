@@ -6,7 +6,7 @@ import type { TenantRow, UserRow } from './repo.js';
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 export const tenantView = (t: TenantRow) => ({ id: t.id, name: t.name, status: t.status, createdAt: new Date(t.created_at).toISOString() });
-export const userView = (u: UserRow) => ({ id: u.id, tenantId: u.tenant_id, email: u.email, name: u.name, role: u.role, status: u.status });
+export const userView = (u: UserRow) => ({ id: u.id, tenantId: u.tenant_id, email: u.email, name: u.name, role: u.role, status: u.status, schedulingUnitIds: u.scheduling_unit_ids });
 
 /**
  * What an operator does to tenants, users and keys, by tenant name. The CLI runs these directly on
@@ -33,7 +33,7 @@ export function createAdminOperations(identity: IdentityService) {
     tenant,
     createTenant: async (name: string) => tenantView(await identity.createTenant(name)),
     listTenants: async () => (await identity.listTenants()).map(tenantView),
-    async createUser(tenantName: string, input: { email: string; name?: string; role: Role; password?: string }) {
+    async createUser(tenantName: string, input: { email: string; name?: string; role: Role; password?: string; schedulingUnitIds?: string[] }) {
       const t = await tenant(tenantName);
       return userView(await identity.createUser({ tenantId: t.id, ...input }));
     },

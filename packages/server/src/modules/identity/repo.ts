@@ -16,6 +16,8 @@ export interface UserRow {
   role: string;
   password_hash: string | null;
   status: 'ACTIVE' | 'DISABLED';
+  /** Scheduling units the user is limited to; null = all. */
+  scheduling_unit_ids: string[] | null;
 }
 
 export interface KeyLoginRow {
@@ -28,6 +30,7 @@ export interface KeyLoginRow {
   user_email: string;
   user_status: 'ACTIVE' | 'DISABLED';
   role: string;
+  scheduling_unit_ids: string[] | null;
   purpose: KeyPurpose;
   secret_hash: string;
   revoked_at: Date | null;
@@ -65,9 +68,9 @@ export const identityRepo = {
   },
   async insertUser(db: Queryable, u: Omit<UserRow, 'status'>): Promise<UserRow> {
     const r = await db.query<UserRow>(
-      `INSERT INTO app_user (tenant_id, id, email, name, role, password_hash)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [u.tenant_id, u.id, u.email, u.name, u.role, u.password_hash],
+      `INSERT INTO app_user (tenant_id, id, email, name, role, password_hash, scheduling_unit_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [u.tenant_id, u.id, u.email, u.name, u.role, u.password_hash, u.scheduling_unit_ids],
     );
     return r.rows[0] as UserRow;
   },
@@ -97,7 +100,7 @@ export const identityRepo = {
   async keyForLogin(db: Queryable, keyId: string): Promise<KeyLoginRow | null> {
     const r = await db.query<KeyLoginRow>(
       `SELECT k.tenant_id, t.name AS tenant_name, t.status AS tenant_status, k.id, k.user_id,
-              u.name AS user_name, u.email AS user_email, u.status AS user_status, u.role, k.purpose,
+              u.name AS user_name, u.email AS user_email, u.status AS user_status, u.role, u.scheduling_unit_ids, k.purpose,
               k.secret_hash, k.revoked_at
          FROM access_key k
          JOIN tenant t ON t.id = k.tenant_id

@@ -2,10 +2,30 @@
  * Permissions by role. Access keys of purpose `acd-connector` add `wfm.acd.ingest` whatever the
  * role, because the vendor's setup gives the connector user an empty role.
  */
+const wfmRead = [
+  'wfm.acd.read',
+  'wfm.setup.read',
+  'wfm.schedules.read',
+  'wfm.rta.read',
+  'wfm.adherence.read',
+  'wfm.intraday.read',
+  'wfm.forecast.read',
+  'wfm.staffing.read',
+] as const;
+
 export const rolePermissions = {
-  admin: ['admin.users', 'admin.keys', 'wfm.acd.read', 'wfm.acd.ingest', 'wfm.setup'],
-  supervisor: ['wfm.acd.read'],
-  analyst: ['wfm.acd.read'],
+  admin: [
+    'admin.users',
+    'admin.keys',
+    'wfm.acd.ingest',
+    ...wfmRead,
+    'wfm.setup.write',
+    'wfm.schedules.write',
+    'wfm.adherence.write',
+    'wfm.forecast.write',
+  ],
+  supervisor: [...wfmRead, 'wfm.adherence.write'],
+  analyst: [...wfmRead, 'wfm.schedules.write', 'wfm.forecast.write', 'wfm.adherence.write'],
   agent: [],
   'acd-connector': [],
   none: [],

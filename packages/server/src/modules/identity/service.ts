@@ -53,7 +53,7 @@ export async function createIdentityService(o: IdentityOptions) {
   const tenantStatus = new Map<string, { status: string; at: number }>();
 
   async function issue(
-    user: { tenantId: string; userId: string; name: string; permissions: string[] },
+    user: { tenantId: string; userId: string; name: string; permissions: string[]; schedulingUnitIds: string[] | null },
     session: { id: string; expiresAt: Date },
     now: Date,
     q: Pick<Db, 'query'>,
@@ -70,7 +70,7 @@ export async function createIdentityService(o: IdentityOptions) {
     });
     const base = { tenantId: user.tenantId, userId: user.userId, now, expiresAt: accessExpires };
     return {
-      accessToken: await signer.access({ ...base, permissions: user.permissions, sessionId: session.id }),
+      accessToken: await signer.access({ ...base, permissions: user.permissions, schedulingUnitIds: user.schedulingUnitIds, sessionId: session.id }),
       idToken: await signer.id({ ...base, name: user.name }),
       refreshToken,
       expiresIn: Math.round((accessExpires.getTime() - now.getTime()) / 1000),
@@ -99,6 +99,7 @@ export async function createIdentityService(o: IdentityOptions) {
         tenantId: claims.tenantId,
         userId: claims.sub,
         permissions: new Set(claims.permissions),
+        schedulingUnitIds: claims.su ?? null,
         sessionId: claims.sid,
         tokenId: claims.jti,
       };
@@ -131,10 +132,17 @@ export async function createIdentityService(o: IdentityOptions) {
       tenantStatus.delete(id);
     },
 
-    async createUser(input: { tenantId: string; email: string; name?: string; role: Role; password?: string }): Promise<UserRow> {
+    async createUser(input: { tenantId: string; email: string; name?: string; role: Role; password?: string; schedulingUnitIds?: string[] }): Promise<UserRow> {
       if (!isRole(input.role)) throw new AppError('VALIDATION_FAILED', 'unknown role', [{ path: 'role', message: 'unknown role' }]);
       if (await repo.userByEmail(db, input.tenantId, input.email)) {
         throw new AppError('CONFLICT', `user ${input.email} exists`, [{ path: 'email', message: 'already exists' }]);
+      }
+      if (input.schedulingUnitIds !== undefined) {
+        const known = await db.query<{ id: string }>('SELECT id FROM scheduling_unit WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [input.tenantId, input.schedulingUnitIds]);
+        const missing = input.schedulingUnitIds.filter((id) => !known.rows.some((r) => r.id === id));
+        if (missing.length > 0) {
+          throw new AppError('VALIDATION_FAILED', 'unknown scheduling unit', missing.map((id) => ({ path: 'schedulingUnitIds', message: `no scheduling unit ${id} in this tenant` })));
+        }
       }
       if (input.password !== undefined && input.password.length < 8) {
         throw new AppError('VALIDATION_FAILED', 'password too short', [{ path: 'password', message: 'must be at least 8 characters' }]);
@@ -146,6 +154,7 @@ export async function createIdentityService(o: IdentityOptions) {
         name: input.name ?? input.email,
         role: input.role,
         password_hash: input.password === undefined ? null : await hashSecret(input.password),
+        scheduling_unit_ids: input.schedulingUnitIds ?? null,
       });
     },
     userByEmail: (tenantId: string, email: string) => repo.userByEmail(db, tenantId, email),
@@ -215,12 +224,46 @@ export async function createIdentityService(o: IdentityOptions) {
         });
         await repo.touchKey(tx, row.tenant_id, row.id, now);
         return issue(
-          { tenantId: row.tenant_id, userId: row.user_id, name: row.user_name, permissions: permissionsFor(row.role, row.purpose) },
+          { tenantId: row.tenant_id, userId: row.user_id, name: row.user_name, permissions: permissionsFor(row.role, row.purpose), schedulingUnitIds: row.scheduling_unit_ids },
           session,
           now,
           tx,
         );
       });
+    },
+
+    /**
+     * Console sign-in of a tenant's user by email and password. Unknown tenant, unknown email, a user
+     * without a password and a wrong password all give the same INVALID_CREDENTIALS, after the same
+     * scrypt work (a decoy hash when there is nothing to compare), so answers do not tell which.
+     */
+    async loginWithPassword(input: { tenant: string; email: string; password: string }): Promise<TokenSet & { user: UserRow; tenant: TenantRow }> {
+      const now = clock.now();
+      const tenant = await repo.tenantByName(db, input.tenant);
+      const user = tenant ? await repo.userByEmail(db, tenant.id, input.email) : null;
+      const ok = await verifySecret(input.password, user?.password_hash ?? (await decoyHash));
+      if (!tenant || !user || !user.password_hash || !ok || user.status !== 'ACTIVE') {
+        throw new AppError('INVALID_CREDENTIALS', 'invalid tenant, email or password');
+      }
+      if (tenant.status !== 'ACTIVE') throw new AppError('TENANT_DISABLED', 'tenant is disabled');
+      const session = { id: randomUUID(), expiresAt: new Date(now.getTime() + o.familyMaxS * 1000) };
+      const tokens = await db.transaction(async (tx) => {
+        await repo.insertSession(tx, { tenant_id: tenant.id, id: session.id, user_id: user.id, access_key_id: null, created_at: now, expires_at: session.expiresAt });
+        return issue(
+          { tenantId: tenant.id, userId: user.id, name: user.name, permissions: permissionsFor(user.role), schedulingUnitIds: user.scheduling_unit_ids },
+          session,
+          now,
+          tx,
+        );
+      });
+      return { ...tokens, user, tenant };
+    },
+
+    /** The user and tenant behind a verified token (the console's `GET /auth/v1/me`); null when either is gone. */
+    async sessionOf(auth: AuthContext): Promise<{ user: UserRow; tenant: TenantRow } | null> {
+      const tenant = await repo.tenantById(db, auth.tenantId);
+      const user = tenant ? await repo.userById(db, auth.tenantId, auth.userId) : null;
+      return tenant && user ? { user, tenant } : null;
     },
 
     /**
@@ -250,7 +293,7 @@ export async function createIdentityService(o: IdentityOptions) {
           return { error: new AppError('TENANT_DISABLED', 'tenant is disabled') } as const;
         }
         const tokens = await issue(
-          { tenantId: row.tenant_id, userId: user.id, name: user.name, permissions: permissionsFor(user.role, key?.purpose) },
+          { tenantId: row.tenant_id, userId: user.id, name: user.name, permissions: permissionsFor(user.role, key?.purpose), schedulingUnitIds: user.scheduling_unit_ids },
           { id: row.session_id, expiresAt: row.session_expires_at },
           now,
           tx,

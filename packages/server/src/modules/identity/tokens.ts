@@ -12,10 +12,12 @@ export interface AccessClaims {
   sid: string;
   jti: string;
   exp: number;
+  /** Scheduling units the user is limited to; absent = all. */
+  su?: string[];
 }
 
 export interface TokenSigner {
-  access(input: { tenantId: string; userId: string; permissions: string[]; sessionId: string; now: Date; expiresAt: Date }): Promise<string>;
+  access(input: { tenantId: string; userId: string; permissions: string[]; schedulingUnitIds: string[] | null; sessionId: string; now: Date; expiresAt: Date }): Promise<string>;
   id(input: { tenantId: string; userId: string; name: string; now: Date; expiresAt: Date }): Promise<string>;
   verify(token: string, now: Date): Promise<AccessClaims>;
 }
@@ -36,8 +38,13 @@ export function createTokenSigner(keys: SigningKeys, issuer: string): TokenSigne
       .sign(key.privateKey);
   };
   return {
-    access: ({ tenantId, userId, permissions, sessionId, now, expiresAt }) =>
-      sign({ tenantId, scope: permissions.join(' '), permissions, sid: sessionId, jti: randomUUID() }, userId, now, expiresAt),
+    access: ({ tenantId, userId, permissions, schedulingUnitIds, sessionId, now, expiresAt }) =>
+      sign(
+        { tenantId, scope: permissions.join(' '), permissions, ...(schedulingUnitIds ? { su: schedulingUnitIds } : {}), sid: sessionId, jti: randomUUID() },
+        userId,
+        now,
+        expiresAt,
+      ),
     id: ({ tenantId, userId, name, now, expiresAt }) => sign({ tenantId, name }, userId, now, expiresAt),
     async verify(token, now) {
       try {
@@ -50,7 +57,7 @@ export function createTokenSigner(keys: SigningKeys, issuer: string): TokenSigne
           },
           { issuer, audience: tokenAudience, algorithms: ['ES256'], clockTolerance: 30, currentDate: now },
         );
-        const { sub, tenantId, permissions, sid, jti, exp } = payload as Partial<AccessClaims>;
+        const { sub, tenantId, permissions, sid, jti, exp, su } = payload as Partial<AccessClaims>;
         if (
           typeof sub !== 'string' ||
           typeof tenantId !== 'string' ||
@@ -58,11 +65,12 @@ export function createTokenSigner(keys: SigningKeys, issuer: string): TokenSigne
           typeof jti !== 'string' ||
           typeof exp !== 'number' ||
           !Array.isArray(permissions) ||
-          !permissions.every((p) => typeof p === 'string')
+          !permissions.every((p) => typeof p === 'string') ||
+          (su !== undefined && !(Array.isArray(su) && su.every((id) => typeof id === 'string')))
         ) {
           throw new AppError('UNAUTHENTICATED', 'token is not an access token');
         }
-        return { sub, tenantId, permissions, sid, jti, exp };
+        return { sub, tenantId, permissions, sid, jti, exp, ...(su ? { su } : {}) };
       } catch (e) {
         if (e instanceof AppError) throw e;
         if (e instanceof joseErrors.JWTExpired) throw new AppError('TOKEN_EXPIRED', 'access token expired');

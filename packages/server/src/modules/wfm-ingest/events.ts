@@ -13,6 +13,8 @@ export const ingestEvents = {
 export interface AgentStateEvent {
   tenantId: string;
   loginId: string;
+  /** The ACD the state came from: an employee login qualified by this `source` wins (wfm-engine §1.2). */
+  acdId: string;
   eventCode: string;
   reasonCode: string;
   eventUtcTime: string;

@@ -110,10 +110,13 @@ describe('seed 000 examples, sent byte for byte', () => {
     const before = await read('/wfm/v1/unmapped');
     const keys = before.unmapped.map((u: { kind: string; key: string }) => `${u.kind}:${u.key}`);
     expect(keys).toEqual(expect.arrayContaining(['login:aa4rszz@mmm.com', 'event:CallContact', 'agent:19837005', 'agent:967385']));
-    const put = await t.inject({ method: 'PUT', url: '/wfm/v1/acd-mappings/logins/aa4rszz@mmm.com', payload: { employeeRef: 'emp-1' }, headers: { authorization: `Bearer ${a.adminToken}` } });
-    expect(put.statusCode).toBe(204);
-    const ev = await t.inject({ method: 'PUT', url: '/wfm/v1/acd-mappings/events', payload: { eventCode: 'CallContact', reasonCode: '*', activityCode: 'Available' }, headers: { authorization: `Bearer ${a.adminToken}` } });
-    expect(ev.statusCode).toBe(204);
+    const admin = { authorization: `Bearer ${a.adminToken}` };
+    const employee = await t.inject({ method: 'POST', url: '/wfm/v1/employees', payload: { name: 'Seed Agent', email: 'aa4rszz@mmm.com', acdLogins: [{ loginId: 'aa4rszz@mmm.com' }] }, headers: admin });
+    expect(employee.statusCode, employee.body).toBe(201);
+    const code = await t.inject({ method: 'POST', url: '/wfm/v1/activity-codes', payload: { name: 'Available', displayAs: 'OPEN' }, headers: admin });
+    expect(code.statusCode, code.body).toBe(201);
+    const ev = await t.inject({ method: 'POST', url: '/wfm/v1/event-mappings', payload: { eventCode: 'CallContact', reasonCode: '*', activityCodeId: code.json().id }, headers: admin });
+    expect(ev.statusCode, ev.body).toBe(201);
     const after = (await read('/wfm/v1/unmapped')).unmapped.map((u: { kind: string; key: string }) => `${u.kind}:${u.key}`);
     expect(after).not.toContain('login:aa4rszz@mmm.com');
     expect(after).not.toContain('event:CallContact');

@@ -15,7 +15,6 @@ import { requireAuth } from '../../platform/http/auth-context.js';
 import type { IngestService } from './service.js';
 
 const read = { permissions: ['wfm.acd.read'] } as const;
-const setup = { permissions: ['wfm.setup'] } as const;
 const tags = ['wfm-read'];
 
 /** `/wfm/v1`: what the ingestion stored, for people, the console and tests. Always the caller's tenant. */
@@ -45,19 +44,4 @@ export const readRoutes: FastifyPluginAsyncZod<{ ingest: IngestService }> = asyn
 
   app.get('/wfm/v1/unmapped', { config: read, schema: { tags, response: { 200: z.object({ unmapped: z.array(unmappedKeySchema) }) } } },
     async (request) => ({ unmapped: await reads.unmapped(requireAuth(request.auth).tenantId) }));
-
-  app.put('/wfm/v1/acd-mappings/logins/:loginId',
-    { config: setup, schema: { tags, params: z.object({ loginId: z.string().min(1).max(255) }), body: z.object({ employeeRef: z.string().min(1).max(255) }) } },
-    async (request, reply) => {
-      await ingest.mapLogin(requireAuth(request.auth).tenantId, request.params.loginId, request.body.employeeRef);
-      return reply.status(204).send();
-    });
-
-  app.put('/wfm/v1/acd-mappings/events',
-    { config: setup, schema: { tags, body: z.object({ eventCode: z.string().min(1).max(128), reasonCode: z.string().max(128).describe("'*' for any reason"), activityCode: z.string().min(1).max(128) }) } },
-    async (request, reply) => {
-      const { eventCode, reasonCode, activityCode } = request.body;
-      await ingest.mapEvent(requireAuth(request.auth).tenantId, eventCode, reasonCode, activityCode);
-      return reply.status(204).send();
-    });
 };

@@ -120,8 +120,8 @@ export function createIngestReads(db: Queryable) {
       const r = await db.query<{ kind: 'login' | 'agent' | 'event'; key: string; reason_code: string; first_seen_at: Date; last_seen_at: Date; count: number }>(
         `SELECT u.* FROM acd_unmapped u
           WHERE u.tenant_id = $1
-            AND NOT (u.kind IN ('login', 'agent') AND EXISTS (SELECT 1 FROM acd_login_mapping m WHERE m.tenant_id = u.tenant_id AND m.login_id = u.key))
-            AND NOT (u.kind = 'event' AND EXISTS (SELECT 1 FROM acd_event_mapping m WHERE m.tenant_id = u.tenant_id
+            AND NOT (u.kind IN ('login', 'agent') AND EXISTS (SELECT 1 FROM employee_acd_login m WHERE m.tenant_id = u.tenant_id AND m.login_id = u.key))
+            AND NOT (u.kind = 'event' AND EXISTS (SELECT 1 FROM event_mapping m WHERE m.tenant_id = u.tenant_id
                        AND m.event_code = u.key AND (m.reason_code = u.reason_code OR m.reason_code = '*')))
           ORDER BY u.kind, u.key, u.reason_code`,
         [tenantId],
@@ -160,22 +160,6 @@ export function createIngestReads(db: Queryable) {
           .slice(0, 100)
           .map((e) => ({ at: new Date(e.at).toISOString(), from: e.from_status, to: e.to_status, reason: e.reason })),
       }));
-    },
-
-    /** Maps an ACD login/agent key to an employee, or an (event, reason) pair to an activity code. */
-    async mapLogin(tenantId: string, loginId: string, employeeRef: string) {
-      await db.query(
-        `INSERT INTO acd_login_mapping (tenant_id, login_id, employee_ref) VALUES ($1, $2, $3)
-         ON CONFLICT (tenant_id, login_id) DO UPDATE SET employee_ref = EXCLUDED.employee_ref`,
-        [tenantId, loginId, employeeRef],
-      );
-    },
-    async mapEvent(tenantId: string, eventCode: string, reasonCode: string, activityCode: string) {
-      await db.query(
-        `INSERT INTO acd_event_mapping (tenant_id, event_code, reason_code, activity_code) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (tenant_id, event_code, reason_code) DO UPDATE SET activity_code = EXCLUDED.activity_code`,
-        [tenantId, eventCode, reasonCode, activityCode],
-      );
     },
   };
 }

@@ -161,6 +161,7 @@ export async function createIngestService(o: IngestOptions) {
       const toEvent = (s: (typeof outcome.forward)[number]): AgentStateEvent => ({
         tenantId: auth.tenantId,
         loginId: s.loginId,
+        acdId: s.acdId,
         eventCode: s.eventCode,
         reasonCode: s.reasonCode,
         eventUtcTime: fromMicros(s.eventMicros),
@@ -256,16 +257,8 @@ export async function createIngestService(o: IngestOptions) {
     /** Runs the periodic work now (connection evaluation, retention): tests with a manual clock call it. */
     housekeeping: () => housekeeping.run(),
 
-    /** Maps an ACD login/agent key to an employee; the change takes effect on the next request. */
-    async mapLogin(tenantId: string, loginId: string, employeeRef: string): Promise<void> {
-      await reads.mapLogin(tenantId, loginId, employeeRef);
-      unmapped.mappingChanged(tenantId);
-    },
-    /** Maps an (event, reason) pair, or every reason with `*`, to an activity code. */
-    async mapEvent(tenantId: string, eventCode: string, reasonCode: string, activityCode: string): Promise<void> {
-      await reads.mapEvent(tenantId, eventCode, reasonCode, activityCode);
-      unmapped.mappingChanged(tenantId);
-    },
+    /** The WFM setup changed a login or event mapping: unmapped verdicts of the tenant are stale. */
+    mappingChanged: (tenantId: string) => unmapped.mappingChanged(tenantId),
     /** Writes buffered unmapped-key counts now (tests, shutdown). */
     flushUnmapped: () => unmapped.flush(),
 

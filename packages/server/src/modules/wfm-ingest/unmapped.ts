@@ -19,7 +19,8 @@ export const eventKey = (eventCode: string, reasonCode: string) => `${eventCode}
 
 /**
  * Records keys that have no mapping (spec §4.4) and returns those seen for the first time. Login ids
- * map through `acd_login_mapping`; events by exact (event, reason) pair, else the event's `*` row.
+ * map through employees' ACD logins (any source); events through the event mapping by exact
+ * (event, reason) pair, else the event's `*` row (any source).
  */
 export async function recordUnmapped(tx: Queryable, tenantId: string, seen: SeenKeys, at: Date): Promise<{ firstSeen: UnmappedKey[]; flagged: Set<string> }> {
   const agentKeys = [...seen.agents.keys()];
@@ -27,10 +28,10 @@ export async function recordUnmapped(tx: Queryable, tenantId: string, seen: Seen
   const result = await tx.query<{ kind: UnmappedKey['kind']; key: string; reason_code: string; first: boolean }>(
     `WITH agents AS (
        SELECT a.key, a.n FROM unnest($2::text[], $3::bigint[]) AS a(key, n)
-        WHERE NOT EXISTS (SELECT 1 FROM acd_login_mapping m WHERE m.tenant_id = $1 AND m.login_id = a.key)
+        WHERE NOT EXISTS (SELECT 1 FROM employee_acd_login m WHERE m.tenant_id = $1 AND m.login_id = a.key)
      ), events AS (
        SELECT e.code, e.reason, e.n FROM unnest($5::text[], $6::text[], $7::bigint[]) AS e(code, reason, n)
-        WHERE NOT EXISTS (SELECT 1 FROM acd_event_mapping m WHERE m.tenant_id = $1 AND m.event_code = e.code
+        WHERE NOT EXISTS (SELECT 1 FROM event_mapping m WHERE m.tenant_id = $1 AND m.event_code = e.code
                             AND (m.reason_code = e.reason OR m.reason_code = '*'))
      ), keys AS (
        SELECT $4::text AS kind, key, '' AS reason_code, n FROM agents

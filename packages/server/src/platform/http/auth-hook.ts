@@ -22,11 +22,25 @@ export const operatorTenant = '*';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route also takes the access token as `?access_token=` (EventSource and WebSocket
+     * clients in browsers cannot set headers). The header wins; logged URLs mask the value.
+     */
+    tokenInQuery?: boolean;
+  }
+}
+
 function bearer(request: FastifyRequest): string {
   const header = request.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'missing bearer token');
-  return match[1];
+  if (match?.[1]) return match[1];
+  if (!header && request.routeOptions.config.tokenInQuery) {
+    const q = request.query as Record<string, unknown> | undefined;
+    if (typeof q?.access_token === 'string' && q.access_token !== '') return q.access_token;
+  }
+  throw new AppError('UNAUTHENTICATED', 'missing bearer token');
 }
 
 function claimedTenant(request: FastifyRequest): string | undefined {
@@ -38,7 +52,8 @@ function claimedTenant(request: FastifyRequest): string | undefined {
 
 /**
  * Authenticates, authorises and rate-limits every route before its body is parsed. A route must
- * declare `config.auth: 'public'` or `config.permissions`; one that declares neither fails at boot.
+ * declare `config.auth: 'public'`, `config.auth: 'authenticated'` (any valid token, whatever it
+ * grants) or `config.permissions`; one that declares none of them fails at boot.
  */
 export function registerAuthHook(app: FastifyInstance, options: AuthHookOptions): void {
   app.decorateRequest('auth', null);
@@ -47,24 +62,30 @@ export function registerAuthHook(app: FastifyInstance, options: AuthHookOptions)
     tenantId: operatorTenant,
     userId: 'operator',
     permissions: new Set(['admin.operator', 'admin.users', 'admin.keys']),
+    schedulingUnitIds: null,
     sessionId: 'operator',
     tokenId: 'operator',
   };
   app.addHook('onRoute', (route) => {
     const config = route.config as { auth?: string; permissions?: readonly string[] } | undefined;
     if (route.url.startsWith('/docs')) return;
-    if (config?.auth !== 'public' && !config?.permissions?.length) {
-      throw new Error(`route ${route.method} ${route.url} declares neither auth: 'public' nor permissions`);
+    if (config?.auth !== 'public' && config?.auth !== 'authenticated' && !config?.permissions?.length) {
+      throw new Error(`route ${route.method} ${route.url} declares neither auth: 'public' | 'authenticated' nor permissions`);
     }
     // The OpenAPI document shows which operations take a bearer token and which permission.
-    if (config?.permissions?.length) {
+    if (config?.auth === 'authenticated') {
+      route.schema = { ...(route.schema ?? {}), security: [{ bearer: [] }] };
+    } else if (config?.permissions?.length) {
       const schema = (route.schema ?? {}) as Record<string, unknown>;
       route.schema = { ...schema, security: [{ bearer: [] }], description: `${schema.description ? `${String(schema.description)} ` : ''}Permission: ${config.permissions.join(' or ')}.` };
     }
   });
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
-    if (!config.permissions?.length) return;
+    // An empty permission list is not "any caller": only `auth: 'authenticated'` asks for a token alone.
+    const authenticatedOnly = config.auth === 'authenticated';
+    if (!authenticatedOnly && !config.permissions?.length) return;
+    const permissions = config.permissions ?? [];
     const token = bearer(request);
     if (operatorDigest && timingSafeEqual(digest(token), operatorDigest)) {
       request.auth = operator;
@@ -78,8 +99,8 @@ export function registerAuthHook(app: FastifyInstance, options: AuthHookOptions)
         { path: request.headers['x-tenant-id'] ? 'X-Tenant-Id' : 'tenantId', message: 'must be the token tenant' },
       ]);
     }
-    if (!config.permissions.some((p) => auth.permissions.has(p))) {
-      throw new AppError('FORBIDDEN', `requires permission ${config.permissions.join(' or ')}`);
+    if (!authenticatedOnly && !permissions.some((p) => auth.permissions.has(p))) {
+      throw new AppError('FORBIDDEN', `requires permission ${permissions.join(' or ')}`);
     }
     if (config.rateClass) {
       const key = config.rateClass === 'data' ? auth.tenantId : auth.sessionId;

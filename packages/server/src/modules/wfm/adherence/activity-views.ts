@@ -34,13 +34,23 @@ export interface ActivityViewInput {
  */
 export function activityView(input: ActivityViewInput): ActivityIntervalRow[] {
   const minutes = (input.intervalMs ?? 900_000) / 60_000;
-  const totals = new Map<string, { intervalStart: number; activityCodeId: string; ms: number }>();
+  // Rows in order of first booking, found by interval then code (no string key built per booking).
+  const rows: { intervalStart: number; activityCodeId: string; ms: number }[] = [];
+  const totals = new Map<number, Map<string, (typeof rows)[number]>>();
   const book = (intervalStart: number, activityCodeId: string, ms: number): void => {
     if (ms <= 0) return;
-    const key = `${intervalStart}\u0000${activityCodeId}`;
-    const row = totals.get(key) ?? { intervalStart, activityCodeId, ms: 0 };
+    let byCode = totals.get(intervalStart);
+    if (byCode === undefined) {
+      byCode = new Map();
+      totals.set(intervalStart, byCode);
+    }
+    let row = byCode.get(activityCodeId);
+    if (row === undefined) {
+      row = { intervalStart, activityCodeId, ms: 0 };
+      byCode.set(activityCodeId, row);
+      rows.push(row);
+    }
     row.ms += ms;
-    totals.set(key, row);
   };
   for (const r of input.records) {
     if ((input.paradigm ?? 'WCE') === 'WCE') {
@@ -52,7 +62,7 @@ export function activityView(input: ActivityViewInput): ActivityIntervalRow[] {
     if (end <= r.start) continue;
     for (const part of splitTti(r.start, end, minutes)) book(part.intervalStart, r.activityCodeId, part.seconds * 1000);
   }
-  return [...totals.values()]
+  return rows
     .sort((a, b) => a.intervalStart - b.intervalStart || a.activityCodeId.localeCompare(b.activityCodeId))
     .map(({ intervalStart, activityCodeId, ms }) => ({ intervalStart, activityCodeId, seconds: ms / 1000 }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildActualTimeline, type ActualTimelineInput, type AgentState, type ReportActivity } from './actual-timeline.js';
-import { mapEvent, type EventMapping } from './model.js';
+import { LOGOFF_CODE_ID, mapEvent, type EventMapping } from './model.js';
 import { at } from './test-fixtures.js';
 
 const MAPPINGS: EventMapping[] = [
@@ -32,7 +32,7 @@ describe('§1.6 mapEvent', () => {
 describe('§3.1 buildActualTimeline', () => {
   it('reads no data as Logoff and each state as lasting until the next', () => {
     expect(codes({ states: [st('09:30', 'READY'), st('10:00', 'AUX', '7'), st('10:30', 'NOPE')] })).toEqual([
-      [at('09:00'), at('09:30'), 'LOGOFF'],
+      [at('09:00'), at('09:30'), LOGOFF_CODE_ID],
       [at('09:30'), at('10:00'), 'open'],
       [at('10:00'), at('10:30'), 'meeting'],
       [at('10:30'), at('11:00'), 'UNMAPPED'],
@@ -52,9 +52,9 @@ describe('§3.1 buildActualTimeline', () => {
     ]);
     expect(codes({ ...input, source: 'STATES_ONLY' })).toEqual([[at('09:00'), at('11:00'), 'open']]);
     expect(codes({ ...input, source: 'REPORTS_ONLY' })).toEqual([
-      [at('09:00'), at('09:30'), 'LOGOFF'],
+      [at('09:00'), at('09:30'), LOGOFF_CODE_ID],
       [at('09:30'), at('09:45'), 'break'],
-      [at('09:45'), at('11:00'), 'LOGOFF'],
+      [at('09:45'), at('11:00'), LOGOFF_CODE_ID],
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('§3.1 buildActualTimeline', () => {
     expect(codes({ reports, source: 'REPORTS_ONLY' })).toEqual([
       [at('09:00'), at('09:20'), 'open'],
       [at('09:20'), at('09:30'), 'break'],
-      [at('09:30'), at('11:00'), 'LOGOFF'],
+      [at('09:30'), at('11:00'), LOGOFF_CODE_ID],
     ]);
   });
 

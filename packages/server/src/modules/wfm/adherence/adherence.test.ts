@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { buildActualTimeline, type AgentState } from './actual-timeline.js';
 import { computeAdherenceDay, roundPercent, type AdherenceDayInput } from './adherence.js';
 import { classifyWindow, forgiveShortOutRuns } from './classify.js';
-import { DEFAULT_SU_THRESHOLDS, type AdherenceRule, type EventMapping, type ScheduleSegment } from './model.js';
+import { DEFAULT_SU_THRESHOLDS, LOGIN_CODE_ID, LOGOFF_CODE_ID, type AdherenceRule, type EventMapping, type ScheduleSegment } from './model.js';
 import { CODES, DAY_WINDOW, at } from './test-fixtures.js';
 
 const MAPPINGS: EventMapping[] = [
   { eventCode: 'OPEN', reasonCode: '*', activityCodeId: 'open' },
   { eventCode: 'BREAK', reasonCode: '*', activityCodeId: 'break' },
   { eventCode: 'MEETING', reasonCode: '*', activityCodeId: 'meeting' },
-  { eventCode: 'LOGOUT', reasonCode: '*', activityCodeId: 'LOGOFF' },
+  { eventCode: 'LOGOUT', reasonCode: '*', activityCodeId: LOGOFF_CODE_ID },
 ];
 const state = (time: string, eventCode: string): AgentState => ({ time: at(time), eventCode, reasonCode: '' });
 const seg = (start: string, end: string, activityCodeId: string): ScheduleSegment => ({ start: at(start), end: at(end), activityCodeId });
@@ -29,7 +29,7 @@ describe('§3.8 example 1: late start, late finish', () => {
     expect(result.day.adherencePct).toBe(93.75);
     expect(result.day.conformancePct).toBe(100);
     expect(result.exceptions).toEqual([
-      { start: at('09:00'), end: at('09:30'), durationSeconds: 1800, scheduledActivity: 'open', actualActivity: 'LOGOFF', eventCode: null, reasonCode: null },
+      { start: at('09:00'), end: at('09:30'), durationSeconds: 1800, scheduledActivity: 'open', actualActivity: LOGOFF_CODE_ID, eventCode: null, reasonCode: null },
     ]);
   });
 
@@ -122,7 +122,7 @@ describe('classification details (§3.3)', () => {
 });
 
 describe('properties', () => {
-  const codeIds = ['open', 'break', 'training', 'meeting', 'LOGOFF', 'LOGIN', 'UNMAPPED'];
+  const codeIds = ['open', 'break', 'training', 'meeting', LOGOFF_CODE_ID, LOGIN_CODE_ID, 'UNMAPPED'];
   const minute = 60_000;
   // Random tilings of 09:00–13:00 on a minute grid, for the schedule (with gaps) and the actual.
   const tiling = (ids: string[]) =>

@@ -3,9 +3,12 @@
  * rather than zod schemas. Instants are UTC epoch milliseconds.
  */
 
-/** Built-in code ids. They exist in every tenant only as targets of ACD login/logout events. */
-export const LOGIN_CODE_ID = 'LOGIN';
-export const LOGOFF_CODE_ID = 'LOGOFF';
+/**
+ * Built-in code ids. They exist in every tenant only as targets of ACD login/logout events, under
+ * the same fixed ids (migration 0004 creates them with each tenant).
+ */
+export const LOGIN_CODE_ID = '00000000-0000-4000-8000-000000000001';
+export const LOGOFF_CODE_ID = '00000000-0000-4000-8000-000000000002';
 /** The actual "code" of an event that no mapping covers (§1.6, §3.1). */
 export const UNMAPPED = 'UNMAPPED';
 
@@ -33,7 +36,7 @@ export type ActivityCatalog = ReadonlyMap<string, ActivityCode>;
 
 /**
  * Builds a catalog from the tenant's codes plus the built-ins (a tenant copy of a built-in id wins).
- * @example createActivityCatalog([{ id: 'open', name: 'Open', open: true, displayAs: 'OPEN' }]).get('LOGOFF')?.open === false
+ * @example createActivityCatalog([{ id: 'open', name: 'Open', open: true, displayAs: 'OPEN' }]).get(LOGOFF_CODE_ID)?.open === false
  */
 export function createActivityCatalog(codes: readonly ActivityCode[]): ActivityCatalog {
   return new Map([...BUILT_IN_CODES, ...codes].map((c) => [c.id, c] as const));
@@ -42,7 +45,7 @@ export function createActivityCatalog(codes: readonly ActivityCode[]): ActivityC
 /**
  * Resolves a code id, failing loudly: a schedule or mapping naming an unknown code is corrupt
  * input, and silently treating it as "not open" would produce plausible but wrong numbers.
- * @example getActivityCode(createActivityCatalog([]), 'LOGIN').open === true
+ * @example getActivityCode(createActivityCatalog([]), LOGIN_CODE_ID).open === true
  */
 export function getActivityCode(catalog: ActivityCatalog, id: string): ActivityCode {
   const code = catalog.get(id);
@@ -73,21 +76,21 @@ const ANY = '*';
  * @example mapEvent([{ eventCode: 'AUX', reasonCode: '*', activityCodeId: 'break' }], { eventCode: 'AUX', reasonCode: '3' }) === 'break'
  */
 export function mapEvent(mappings: readonly EventMapping[], event: AcdEventKey): string {
-  const sourceOf = (m: EventMapping): string => m.source ?? ANY;
-  const candidates: ReadonlyArray<readonly [string | undefined, string]> = [
-    [event.source, event.reasonCode],
-    [event.source, ANY],
-    [ANY, event.reasonCode],
-    [ANY, ANY],
-  ];
-  for (const [source, reason] of candidates) {
-    if (source === undefined) continue; // an event without a source only matches any-source mappings
-    const hit = mappings.find(
-      (m) => sourceOf(m) === source && m.eventCode === event.eventCode && m.reasonCode === reason,
-    );
-    if (hit !== undefined) return hit.activityCodeId;
+  // Called once per agent state: plain loops, no closures or candidate arrays per call.
+  if (event.source !== undefined) {
+    // an event without a source only matches any-source mappings
+    const hit = findMapping(mappings, event.source, event.eventCode, event.reasonCode) ?? findMapping(mappings, event.source, event.eventCode, ANY);
+    if (hit !== undefined) return hit;
   }
-  return UNMAPPED;
+  return findMapping(mappings, ANY, event.eventCode, event.reasonCode) ?? findMapping(mappings, ANY, event.eventCode, ANY) ?? UNMAPPED;
+}
+
+/** The code of the first mapping with exactly this (source, event, reason) key. */
+function findMapping(mappings: readonly EventMapping[], source: string, eventCode: string, reasonCode: string): string | undefined {
+  for (const m of mappings) {
+    if ((m.source ?? ANY) === source && m.eventCode === eventCode && m.reasonCode === reasonCode) return m.activityCodeId;
+  }
+  return undefined;
 }
 
 export type AdherenceValue = 'IN' | 'OUT' | 'NEUTRAL';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SU_THRESHOLDS, type AdherenceRule } from './model.js';
+import { DEFAULT_SU_THRESHOLDS, LOGIN_CODE_ID, LOGOFF_CODE_ID, type AdherenceRule } from './model.js';
 import { evaluateRtaState, pairAdherence, type RtaInput } from './rules.js';
 import { BREAK, CODES, MEETING, OPEN, TRAINING, at } from './test-fixtures.js';
 
-const LOGIN = CODES.get('LOGIN')!;
-const LOGOFF = CODES.get('LOGOFF')!;
+const LOGIN = CODES.get(LOGIN_CODE_ID)!;
+const LOGOFF = CODES.get(LOGOFF_CODE_ID)!;
 
 const base: RtaInput = {
   now: at('09:10'),
@@ -40,7 +40,7 @@ describe('§2.2 evaluateRtaState, one test per step', () => {
 
   it('5. nothing scheduled now: Login/Logoff → IN, anything else → UNSCHEDULED', () => {
     const offShift = { ...base, now: at('18:00') };
-    expect(evaluateRtaState({ ...offShift, actual: actual('LOGIN') }).state).toBe('IN');
+    expect(evaluateRtaState({ ...offShift, actual: actual(LOGIN_CODE_ID) }).state).toBe('IN');
     expect(evaluateRtaState({ ...offShift, actual: null }).state).toBe('IN');
     expect(evaluateRtaState({ ...offShift, actual: actual('open') })).toEqual({ state: 'UNSCHEDULED', reason: 'NOTHING_SCHEDULED' });
   });

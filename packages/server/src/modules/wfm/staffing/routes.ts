@@ -3,9 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../platform/http/app-error.js';
 import { calculateStaffing, StaffingInputError } from './staffing.js';
 
-// Every console role that reads WFM data holds `wfm.acd.read` today; the spec's `wfm.staffing.read`
-// does not exist in the identity module yet (see docs/wfm-staffing.md).
-const read = { permissions: ['wfm.acd.read'] } as const;
+const read = { permissions: ['wfm.staffing.read'] } as const;
 const tags = ['wfm-staffing'];
 
 /**

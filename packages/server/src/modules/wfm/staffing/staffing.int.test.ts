@@ -68,7 +68,7 @@ describe('POST /wfm/v1/staffing/calculate', () => {
     expect((ranges.json() as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['contacts', 'maxOccupancy', 'shrinkage', 'concurrency']);
   });
 
-  it('answers 401 without a token and 403 without wfm.acd.read', async () => {
+  it('answers 401 without a token and 403 without wfm.staffing.read', async () => {
     const anonymous = await calculate(c1, null);
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json()).toMatchObject({ statusReason: 'UNAUTHENTICATED' });
