@@ -133,6 +133,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     wfm,
     async close() {
       await http.close();
+      // Job handlers use the services below: let the running ones finish before those close.
+      await platform.jobs.stop();
       await wfm.close();
       await ingest.close();
       await identity.close();

@@ -98,10 +98,21 @@ export async function createTestApp(
       return token(k.accessKeyId, k.accessKeySecret);
     },
     async close() {
-      await app.close();
-      await platform.close();
-      await db.close();
+      await timed('app.close', () => app.close());
+      await timed('platform.close', () => platform.close());
+      await timed('db.close', () => db.close());
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A teardown step that runs long under a loaded CI is named on stderr, so a hook timeout says where it hung. */
+async function timed(step: string, run: () => Promise<void>): Promise<void> {
+  const began = Date.now();
+  const warn = setInterval(() => process.stderr.write(`test app: ${step} still running after ${Math.round((Date.now() - began) / 1000)} s\n`), 10_000);
+  try {
+    await run();
+  } finally {
+    clearInterval(warn);
+  }
 }

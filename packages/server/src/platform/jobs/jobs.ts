@@ -18,5 +18,6 @@ export interface Jobs {
   send<T extends object>(name: string, data: T, options?: JobOptions): Promise<string | null>;
   /** Handles jobs of `name`, up to `batchSize` per call; a throw retries the batch. */
   work<T extends object>(name: string, handler: JobHandler<T>, options?: { batchSize?: number }): Promise<void>;
+  /** Stops taking jobs and waits for running handlers; calling it again returns the same promise. */
   stop(): Promise<void>;
 }

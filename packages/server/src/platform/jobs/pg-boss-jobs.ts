@@ -42,6 +42,7 @@ export async function createJobs(db: Db, options: JobsOptions = {}): Promise<Job
   (boss as unknown as EventEmitter).on('error', onError);
   await boss.start();
 
+  let stopping: Promise<void> | undefined;
   const queues = new Map<string, Promise<void>>();
   const ensureQueue = (name: string): Promise<void> => {
     let created = queues.get(name);
@@ -77,9 +78,10 @@ export async function createJobs(db: Db, options: JobsOptions = {}): Promise<Job
       );
     },
 
-    async stop() {
+    stop() {
       // Graceful: running handlers finish (and their jobs complete) before this resolves.
-      await boss.stop({ graceful: true, close: true, timeout: 30_000 });
+      stopping ??= boss.stop({ graceful: true, close: true, timeout: 30_000 });
+      return stopping;
     },
   };
 }
