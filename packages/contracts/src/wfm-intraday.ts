@@ -55,6 +55,24 @@ export const intradayRowSchema = z.object({
 });
 export type IntradayRow = z.infer<typeof intradayRowSchema>;
 
+/**
+ * How a skill is sized (engine spec §6.3): the model applied (an Erlang A skill without enough abandons
+ * to estimate a patience is sized by Erlang C) and, under Erlang A, the patience used.
+ */
+export const staffingBasisSchema = {
+  staffingModel: z.enum(['ERLANG_C', 'ERLANG_A']),
+  patience: z
+    .object({
+      /** SET: the skill's patienceSeconds; ESTIMATED: θ̂ = Σ abandonedLong / Σ waiting over the last 8 weeks. */
+      source: z.enum(['SET', 'ESTIMATED']),
+      seconds: z.number(),
+      /** patienceApprox: waits approximated from interval totals (queue delay + long abandons × ASA). */
+      approx: z.boolean(),
+      abandons: z.int().nullable(),
+    })
+    .nullable(),
+};
+
 export const intradayResponseSchema = z.object({
   skillId: z.uuid(),
   date: localDateSchema,
@@ -68,6 +86,7 @@ export const intradayResponseSchema = z.object({
   excludedSeries: z.array(z.object({ queueValue: z.string(), paradigm: z.enum(['WCE', 'TTI']), intervals: z.int() })),
   reforecast: z.object({ ratio: z.number(), ahtRatio: z.number(), closedIntervals: z.int() }).nullable(),
   serviceLevelGoal: z.object({ percent: z.number(), seconds: z.number() }).nullable(),
+  ...staffingBasisSchema,
   intervals: z.array(intradayRowSchema),
   total: intradayRowSchema,
 });
@@ -82,6 +101,7 @@ export const staffingRequirementsQuerySchema = z.object({
 export const staffingRequirementsResponseSchema = z.object({
   skillId: z.uuid(),
   forecast: z.object({ runId: z.uuid(), version: z.int() }).nullable(),
+  ...staffingBasisSchema,
   items: z.array(
     z.object({
       intervalStart: z.string(),

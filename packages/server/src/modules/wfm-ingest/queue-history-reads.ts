@@ -174,3 +174,34 @@ export async function queueValuesOfWindow(db: Queryable, tenantId: string, windo
   const r = await db.query<{ queue_value: string }>('SELECT queue_value FROM acd_queue_interval WHERE tenant_id = $1 AND window_start = $2', [tenantId, new Date(windowStart)]);
   return new Set(r.rows.map((row) => row.queue_value));
 }
+
+/**
+ * Long abandons and approximate waiting seconds of a skill's queues over `[fromMs, toMs)`, for the
+ * Erlang A patience estimate (engine spec §6.3): per queue row, the handled contacts' queue delay plus
+ * each long abandon waiting the row's ASA (0 where the row handled nothing), which is staffing's
+ * `approximateWaitingSeconds` summed in SQL rather than over thousands of rows read out.
+ *
+ * @example
+ * await readAbandonTotals(db, tenantId, { queues: [{ queueValue: '8057' }], paradigm: 'WCE', outbound: false }, { fromMs, toMs });
+ * // { abandonedLong: 41, waitingSeconds: 12_315 }
+ */
+export async function readAbandonTotals(
+  db: Queryable,
+  tenantId: string,
+  selection: QueueSelection,
+  range: { fromMs: number; toMs: number },
+): Promise<{ abandonedLong: number; waitingSeconds: number }> {
+  const values = [...new Set(selection.queues.map((q) => q.queueValue))];
+  if (values.length === 0) return { abandonedLong: 0, waitingSeconds: 0 };
+  const r = await db.query<{ abandoned: number | string | null; waiting: number | string | null }>(
+    `SELECT sum(abandoned_long)::float8 AS abandoned,
+            sum(queue_delay_time + CASE WHEN handled_short + handled_long > 0
+                                        THEN abandoned_long * queue_delay_time / (handled_short + handled_long) ELSE 0 END)::float8 AS waiting
+       FROM acd_queue_interval
+      WHERE tenant_id = $1 AND queue_value = ANY($4::text[]) AND window_start >= $2 AND window_start < $3
+        AND paradigm = $5 AND is_outbound = $6`,
+    [tenantId, new Date(range.fromMs), new Date(range.toMs), values, selection.paradigm, selection.outbound],
+  );
+  const row = r.rows[0];
+  return { abandonedLong: Number(row?.abandoned ?? 0), waitingSeconds: Number(row?.waiting ?? 0) };
+}

@@ -38,6 +38,16 @@ function Row({ row, header }: { row: IntradayRow; header?: boolean }) {
   );
 }
 
+/** How the required agents were sized: an Erlang A skill without enough abandons falls back to Erlang C. */
+function sizedBy(data: IntradayResponse, configured: string | undefined): string {
+  const p = data.patience;
+  if (data.staffingModel === 'ERLANG_A' && p) {
+    const origin = p.source === 'SET' ? 'set on the skill' : `estimated from ${p.abandons ?? 0} abandons over 8 weeks${p.approx ? ', approximate' : ''}`;
+    return `Sized by Erlang A, mean patience ${Math.round(p.seconds)} s (${origin}).`;
+  }
+  return configured === 'ERLANG_A' ? 'Sized by Erlang C: too few abandons (under 30 in 8 weeks) to estimate a patience.' : '';
+}
+
 /** Intraday manager: one skill's local day, forecast versus actual, and the staffing picture. */
 export function IntradayPage() {
   const [search, setSearch] = useSearchParams();
@@ -99,7 +109,8 @@ export function IntradayPage() {
           <p className="muted" aria-live="polite">
             Times in {zone}. {intraday.data.forecast ? `Forecast version ${intraday.data.forecast.version}${intraday.data.forecast.method ? ` (${intraday.data.forecast.method})` : ''}.` : 'No active forecast for this skill.'}{' '}
             {intraday.data.reforecast ? `Re-forecast ratio ${intraday.data.reforecast.ratio.toFixed(2)} over ${intraday.data.reforecast.closedIntervals} closed intervals.` : ''}{' '}
-            {intraday.data.serviceLevelGoal ? `Goal ${intraday.data.serviceLevelGoal.percent} % in ${intraday.data.serviceLevelGoal.seconds} s.` : ''} Updated{' '}
+            {intraday.data.serviceLevelGoal ? `Goal ${intraday.data.serviceLevelGoal.percent} % in ${intraday.data.serviceLevelGoal.seconds} s.` : ''}{' '}
+            {sizedBy(intraday.data, skill?.staffing.model)} Updated{' '}
             {new Date(intraday.dataUpdatedAt).toLocaleTimeString()}, refreshes every minute.
           </p>
           {intraday.data.paradigmMismatch && (

@@ -9,6 +9,8 @@ import { findRun, readRunIntervals } from '../forecast/forecast-store.js';
 import { addDays } from '../forecast/series.js';
 import { localMidnight } from '../forecast/skill-history.js';
 import type { SkillSetup, TenantSetup } from '../setup/tenant-setup.js';
+import { staffingBasis, withPatience } from '../staffing/patience.js';
+import { skillPatience } from '../staffing/patience-reads.js';
 import { intradayView, type BaseInterval } from './intraday-model.js';
 import { scheduledOpenSeconds, staffedOpenSeconds } from './staff-seconds.js';
 
@@ -30,9 +32,10 @@ export async function intradayOfSkillDay(
   const intervalMs = setup.intervalMs;
   const dayStart = localMidnight(date, zone);
   const dayEnd = localMidnight(addDays(date, 1), zone);
-  const [history, run] = await Promise.all([
+  const [history, run, patience] = await Promise.all([
     readSkillQueueHistory(db, setup.tenantId, { queues: skill.queues, paradigm: skill.paradigm, outbound: skill.channel === 'OUTBOUND' }, { fromMs: dayStart, toMs: dayEnd, intervalMs }),
     findRun(db, setup.tenantId, skill.id),
+    skillPatience(db, setup.tenantId, skill, dayStart),
   ]);
   const starts = history.intervals.map((i) => i.start);
   const [forecastRows, scheduled, staffed] = await Promise.all([
@@ -54,7 +57,7 @@ export async function intradayOfSkillDay(
   });
   const paradigmMismatch = run !== null && run.paradigm !== skill.paradigm;
   const view = intradayView({
-    skill,
+    skill: withPatience(skill, patience),
     intervalMs,
     granularityMs: granularityMinutes * 60_000,
     now,
@@ -75,6 +78,7 @@ export async function intradayOfSkillDay(
     excludedSeries: history.excludedSeries,
     reforecast: view.reforecast,
     serviceLevelGoal: skill.serviceLevelGoal,
+    ...staffingBasis(skill, patience),
     intervals: view.rows,
     total: view.total,
   };

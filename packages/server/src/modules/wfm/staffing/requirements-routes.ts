@@ -6,6 +6,8 @@ import type { WfmContext } from '../context.js';
 import { skillOr404 } from '../forecast/forecast-routes.js';
 import { findRun, readRunIntervals } from '../forecast/forecast-store.js';
 import type { SkillSetup } from '../setup/tenant-setup.js';
+import { staffingBasis, withPatience } from './patience.js';
+import { skillPatience } from './patience-reads.js';
 import { staffSkill } from './skill-staffing.js';
 
 const read = { permissions: ['wfm.staffing.read'] } as const;
@@ -46,18 +48,25 @@ export const staffingRequirementsRoutes: FastifyPluginAsyncZod<{ ctx: WfmContext
       if (!(toMs > fromMs)) throw new AppError('VALIDATION_FAILED', 'to must be after from', [{ path: 'to', message: 'must be after from' }]);
       if (toMs - fromMs > MAX_RANGE_MS) throw new AppError('VALIDATION_FAILED', 'range too long', [{ path: 'to', message: 'must be at most 35 days after from' }]);
       const setup = await ctx.setup.get(tenantId);
-      const run = await findRun(ctx.platform.db, tenantId, skill.id);
-      if (!run) return { skillId: skill.id, forecast: null, items: [] };
+      // The patience comes from the history before the range, and never from after now.
+      const [run, patience] = await Promise.all([
+        findRun(ctx.platform.db, tenantId, skill.id),
+        skillPatience(ctx.platform.db, tenantId, skill, Math.min(fromMs, ctx.platform.clock.now().getTime())),
+      ]);
+      const basis = staffingBasis(skill, patience);
+      if (!run) return { skillId: skill.id, forecast: null, ...basis, items: [] };
       const rows = await readRunIntervals(ctx.platform.db, tenantId, run.id, { fromMs, toMs });
       const intervalSeconds = setup.intervalMs / 1000;
+      const sized = withPatience(skill, patience);
       return {
         skillId: skill.id,
         forecast: { runId: run.id, version: run.version },
+        ...basis,
         items: rows.map((r) => ({
           intervalStart: new Date(r.start).toISOString(),
           contacts: r.contacts,
           ahtSeconds: r.ahtSeconds,
-          ...requirementOf(skill, intervalSeconds, r.contacts, r.ahtSeconds),
+          ...requirementOf(sized, intervalSeconds, r.contacts, r.ahtSeconds),
         })),
       };
     },

@@ -24,7 +24,7 @@ export function staffSkill(skill: SkillSetup, q: SkillStaffingQuery): StaffingRe
   if (q.contacts <= 0) return { trafficErlangs: 0, requiredAgents: 0, scheduledAgents: 0, serviceLevel: 1, asaSeconds: 0, pWait: 0, occupancy: null };
   if (q.ahtSeconds === null || !(q.ahtSeconds > 0)) return null;
   const s = skill.staffing;
-  // Erlang A needs a patience: without a set one the engine falls back to Erlang C (§6.3).
+  // Erlang A needs a patience, set or filled in by withPatience; without one it falls back to Erlang C (§6.3).
   const erlangA = s.model === 'ERLANG_A' && s.patienceSeconds !== undefined;
   try {
     return calculateStaffing({
