@@ -2,7 +2,7 @@ import type { WfmContext } from '../context.js';
 import type { TenantSetup } from '../setup/tenant-setup.js';
 import { agentDaySetupOf, loadAgentDayInputs } from './agent-day-inputs.js';
 import { computeAgentDay, type AgentDayResult } from './agent-day.js';
-import { readStoredAgentDays, type StoredParts } from './adherence-store.js';
+import { readStoredAgentDays, type StoredParts } from './stored-agent-days.js';
 import { addDays, localDateOf } from './day-window.js';
 
 /**

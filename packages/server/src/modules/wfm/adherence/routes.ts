@@ -21,7 +21,7 @@ import { wfmEvents, type SetupChangedEvent } from '../events.js';
 import type { TenantSetup } from '../setup/tenant-setup.js';
 import { loadAgentDays } from './agent-day-reads.js';
 import { csvStream } from './csv-stream.js';
-import type { StoredParts } from './adherence-store.js';
+import type { StoredParts } from './stored-agent-days.js';
 import { addDays, datesBetween, localDateOf } from './day-window.js';
 import type { RecomputeJobs } from './recompute-jobs.js';
 import {
