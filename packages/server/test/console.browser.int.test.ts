@@ -218,6 +218,18 @@ describe('console in headless chromium', { timeout: 60_000 }, () => {
     await shot('setup-event-mappings');
   });
 
+  it('lists the data hygiene issues, each linking to where it is fixed', async () => {
+    await open('setup/issues');
+    const table = page.getByTestId('setup-issues-table');
+    await expect.poll(() => table.innerText()).toContain('Browser Cy');
+    const unmappedEvents = page.getByTestId('setup-issues-table').locator('tr', { hasText: 'Map the events' });
+    await expect.poll(() => unmappedEvents.count(), { timeout: 15_000 }).toBe(1);
+    await shot('setup-issues');
+    await unmappedEvents.getByTestId('setup-issue-fix').click();
+    await expect.poll(() => page.url()).toMatch(/\/console\/setup\/event-mappings$/);
+    await expect.poll(() => page.getByTestId('unmapped-events-table').innerText()).toContain('CustomAux');
+  });
+
   it('shows the published schedules', async () => {
     await open(`schedules?date=${scheduleDate}`);
     const ann = page.locator(`[data-testid="schedules-row"][data-id="${ids.Ann}"]`);

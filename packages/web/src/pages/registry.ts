@@ -7,6 +7,7 @@ import { AdherenceRulesPage } from './setup/adherence-rules-page';
 import { EmployeesPage } from './setup/employees-page';
 import { EventMappingsPage } from './setup/event-mappings-page';
 import { SchedulingUnitsPage } from './setup/scheduling-units-page';
+import { SetupIssuesPage } from './setup/setup-issues-page';
 import { SkillsPage } from './setup/skills-page';
 import { AdherencePage } from './adherence/adherence-page';
 import { ForecastPage } from './forecast/forecast-page';
@@ -43,4 +44,5 @@ export const pages: PageEntry[] = [
   { path: '/console/setup/activity-codes', title: 'Activity codes', permission: 'wfm.setup.read', component: ActivityCodesPage, group: 'Setup' },
   { path: '/console/setup/event-mappings', title: 'Event mappings', permission: 'wfm.setup.read', component: EventMappingsPage, group: 'Setup' },
   { path: '/console/setup/adherence-rules', title: 'Adherence rules', permission: 'wfm.setup.read', component: AdherenceRulesPage, group: 'Setup' },
+  { path: '/console/setup/issues', title: 'Data hygiene', permission: 'wfm.setup.read', component: SetupIssuesPage, group: 'Setup' },
 ];
