@@ -104,8 +104,10 @@ export const storedAgentActivitySchema = z.object({
 
 export const unmappedKeySchema = z.object({
   kind: z.enum(['login', 'agent', 'event']),
+  source: str.nullable().meta({ description: "the ACD the key came from (a state's acdId, a report's acdType); null when unknown" }),
   key: str,
   reasonCode: str,
+  sampleLoginId: str.nullable().meta({ description: 'events: one login (or report agent value) that carried it; null for logins and agents' }),
   firstSeenAt: instant,
   lastSeenAt: instant,
   count: num,

@@ -305,7 +305,7 @@ export type AdherenceRuleDto = z.infer<typeof adherenceRuleSchema>;
 
 export const unmappedLoginSchema = z.object({
   loginId: z.string(),
-  source: z.string().nullable().meta({ description: 'always null: ingest records logins without their ACD' }),
+  source: z.string().nullable().meta({ description: "the ACD that sent the login (a state's acdId, a report's acdType); null when unknown" }),
   seenIn: z.enum(['AGENT_STATES', 'ACTIVITY_REPORTS']),
   firstSeen: timestamp(),
   lastSeen: timestamp(),
@@ -313,13 +313,13 @@ export const unmappedLoginSchema = z.object({
 });
 
 export const unmappedEventSchema = z.object({
-  source: z.string().nullable().meta({ description: 'always null: ingest records events without their ACD' }),
+  source: z.string().nullable().meta({ description: "the ACD that sent the event (a state's acdId, a report's acdType); null when unknown" }),
   eventCode: z.string(),
   reasonCode: z.string(),
   firstSeen: timestamp(),
   lastSeen: timestamp(),
   count: z.number().int(),
-  sampleLoginId: z.string().nullable().meta({ description: 'always null: ingest does not record a sample login' }),
+  sampleLoginId: z.string().nullable().meta({ description: 'one login (or report agent value) that carried the event; null for events recorded before it was kept' }),
 });
 
 export const unmappedQueueSchema = z.object({

@@ -33,8 +33,14 @@ async function api<T>(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unk
  * checks times against its estimate of the server's clock, refreshed by each heartbeat (every second
  * here): right after the test moves the clock, it may still refuse a state as "in the future".
  */
-async function states(list: { login: string; event: string; reason?: string; at: string }[]): Promise<void> {
-  const body = list.map((s) => ({ loginId: s.login, eventCode: s.event, ...(s.reason ? { reasonCode: s.reason } : {}), eventUtcTime: new Date(at(s.at)) }));
+async function states(list: { login: string; acd?: string; event: string; reason?: string; at: string }[]): Promise<void> {
+  const body = list.map((s) => ({
+    loginId: s.login,
+    ...(s.acd ? { acdId: s.acd } : {}),
+    eventCode: s.event,
+    ...(s.reason ? { reasonCode: s.reason } : {}),
+    eventUtcTime: new Date(s.at.includes('T') ? s.at : at(s.at)),
+  }));
   for (let attempt = 0; ; attempt++) {
     try {
       const receipt = await wfm.agentStates.send(body);
@@ -233,5 +239,27 @@ describe('WFM engine end to end', () => {
     expect(row).toMatchObject({ inSeconds: 26_400, outSeconds: 2_400, adherencePct: 91.67, workedProductiveSeconds: 26_400, conformancePct: 91.67, exceptionCount: 2 });
     const after = await boardWhen({ Bob: { state: 'NOT_CALCULATED' } });
     expect(after.Bob).toEqual(before.Bob);
+  });
+
+  it('recomputes, for a late state, the employee its ACD and login resolve to', async () => {
+    // Two employees share login 5003: Dee's is qualified by ACD acd-east, Eve's by none.
+    const employee = (name: string, source?: string) =>
+      api<{ id: string }>('POST', '/wfm/v1/employees', { name, email: `${name.toLowerCase()}@e2e.test`, acdLogins: [{ loginId: '5003', ...(source ? { source } : {}) }] });
+    ids.Dee = (await employee('Dee', 'acd-east')).id;
+    ids.Eve = (await employee('Eve')).id;
+    const days = async (name: string) =>
+      (await t.db.db.query<{ date: string }>(`SELECT to_char(date, 'YYYY-MM-DD') AS date FROM adh_agent_day WHERE tenant_id = $1 AND employee_id = $2`, [tenant.tenantId, ids[name]])).rows.map((r) => r.date);
+    const eventually = async (name: string) => {
+      for (let attempt = 0; attempt < 300 && (await days(name)).length === 0; attempt++) await new Promise((r) => setTimeout(r, 100));
+      return days(name);
+    };
+    await states([{ login: '5003', acd: 'acd-east', event: 'Available', at: '2026-03-04T10:00:00.000Z' }]);
+    // Late from acd-east: Dee's day is recomputed, Eve's is not (the same login value, another ACD).
+    await states([{ login: '5003', acd: 'acd-east', event: 'Available', at: '15:00' }]);
+    expect(await eventually('Dee')).toContain(day);
+    expect(await days('Eve')).toEqual([]);
+    // Late without an ACD: the unqualified login, Eve's.
+    await states([{ login: '5003', event: 'Available', at: '15:30' }]);
+    expect(await eventually('Eve')).toContain(day);
   });
 });

@@ -2,7 +2,7 @@ import type { AgentState } from '@floorplan/contracts';
 import type { Queryable } from '../../platform/db/db.js';
 import { classifyStates, fromMicros, type CurrentMark, type StoredState } from './state-order.js';
 import type { UnmappedTracker } from './unmapped-tracker.js';
-import { eventKey, isFlagged, type UnmappedKey } from './unmapped.js';
+import { isFlagged, seenKeys, type UnmappedKey } from './unmapped.js';
 
 export interface StoredStateFull extends StoredState {
   acdId: string;
@@ -56,14 +56,13 @@ export async function storeAgentStates(
     arrival: Number(r.arrival),
   }));
   if (rows.length === 0) return { accepted: 0, duplicates: states.length, flagged: 0, forward: [], late: [], firstSeenUnmapped: [] };
-  const agents = new Map<string, number>();
-  const events = new Map<string, number>();
+  // A state's source is its ACD: a login or event may be mapped for one ACD and not another.
+  const seen = seenKeys('login');
   for (const s of rows) {
-    agents.set(s.loginId, (agents.get(s.loginId) ?? 0) + 1);
-    const k = eventKey(s.eventCode, s.reasonCode);
-    events.set(k, (events.get(k) ?? 0) + 1);
+    seen.addAgent(s.acdId, s.loginId);
+    seen.addEvent(s.acdId, s.loginId, s.eventCode, s.reasonCode);
   }
-  const unmapped = await unmappedTracker.observe(tx, tenantId, { agents, agentKind: 'login', events }, at);
+  const unmapped = await unmappedTracker.observe(tx, tenantId, seen.seen, at);
   // The history insert needs no lock (its primary key dedupes). Only "which of these moved the
   // current state forward" does: lock the batch's agents from here to commit, in one global order.
   const logins = [...new Set(rows.map((s) => s.loginId))].sort();
@@ -104,7 +103,7 @@ export async function storeAgentStates(
   return {
     accepted: rows.length,
     duplicates: states.length - rows.length,
-    flagged: rows.filter((s) => isFlagged(unmapped.flagged, s.loginId, s.eventCode, s.reasonCode)).length,
+    flagged: rows.filter((s) => isFlagged(unmapped.flagged, s.acdId, s.loginId, s.eventCode, s.reasonCode)).length,
     forward: forward as StoredStateFull[],
     late: late as StoredStateFull[],
     firstSeenUnmapped: unmapped.firstSeen,

@@ -33,6 +33,8 @@ export interface ReportStoredEvent {
 export interface UnmappedEvent {
   tenantId: string;
   kind: 'login' | 'agent' | 'event';
+  /** The ACD the key came from (a state's `acdId`, a report's `acdType`): a key is unmapped per source. */
+  source: string;
   key: string;
   reasonCode: string;
 }

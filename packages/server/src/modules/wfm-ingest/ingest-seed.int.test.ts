@@ -108,8 +108,18 @@ describe('seed 000 examples, sent byte for byte', () => {
 
   it('lists the seed keys as unmapped until they are mapped', async () => {
     const before = await read('/wfm/v1/unmapped');
-    const keys = before.unmapped.map((u: { kind: string; key: string }) => `${u.kind}:${u.key}`);
-    expect(keys).toEqual(expect.arrayContaining(['login:aa4rszz@mmm.com', 'event:CallContact', 'agent:19837005', 'agent:967385']));
+    // Each key under its source: the state's acdId, the report's acdType.
+    const keys = before.unmapped.map((u: { kind: string; source: string | null; key: string }) => `${u.kind}:${u.source}:${u.key}`);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'login:Tenant_Name:aa4rszz@mmm.com',
+        'event:Tenant_Name:CallContact',
+        'event:Generic_acdName:CallContact',
+        'agent:Generic_acdName:19837005',
+        'agent:Generic_LiveVox:967385',
+      ]),
+    );
+    expect(before.unmapped.find((u: { kind: string; source: string }) => u.kind === 'event' && u.source === 'Generic_acdName')).toMatchObject({ sampleLoginId: '19837005' });
     const admin = { authorization: `Bearer ${a.adminToken}` };
     const employee = await t.inject({ method: 'POST', url: '/wfm/v1/employees', payload: { name: 'Seed Agent', email: 'aa4rszz@mmm.com', acdLogins: [{ loginId: 'aa4rszz@mmm.com' }] }, headers: admin });
     expect(employee.statusCode, employee.body).toBe(201);

@@ -115,21 +115,28 @@ export function createIngestReads(db: Queryable) {
       }));
     },
 
-    /** Keys still without a mapping (a key mapped since it was flagged is left out). */
+    /**
+     * Keys still without a mapping for their source (a key mapped since it was flagged is left out),
+     * judged like ingest judges them. `source` is null for keys recorded without one (before
+     * migration 0009, or states sent without an `acdId`).
+     */
     async unmapped(tenantId: string) {
-      const r = await db.query<{ kind: 'login' | 'agent' | 'event'; key: string; reason_code: string; first_seen_at: Date; last_seen_at: Date; count: number }>(
+      const r = await db.query<{ kind: 'login' | 'agent' | 'event'; source: string; key: string; reason_code: string; sample_login_id: string | null; first_seen_at: Date; last_seen_at: Date; count: number }>(
         `SELECT u.* FROM acd_unmapped u
           WHERE u.tenant_id = $1
-            AND NOT (u.kind IN ('login', 'agent') AND EXISTS (SELECT 1 FROM employee_acd_login m WHERE m.tenant_id = u.tenant_id AND m.login_id = u.key))
+            AND NOT (u.kind IN ('login', 'agent') AND EXISTS (SELECT 1 FROM employee_acd_login m WHERE m.tenant_id = u.tenant_id
+                       AND m.login_id = u.key AND m.source IN (u.source, '*')))
             AND NOT (u.kind = 'event' AND EXISTS (SELECT 1 FROM event_mapping m WHERE m.tenant_id = u.tenant_id
-                       AND m.event_code = u.key AND (m.reason_code = u.reason_code OR m.reason_code = '*')))
-          ORDER BY u.kind, u.key, u.reason_code`,
+                       AND m.event_code = u.key AND m.reason_code IN (u.reason_code, '*') AND m.source IN (u.source, '*')))
+          ORDER BY u.kind, u.key, u.reason_code, u.source`,
         [tenantId],
       );
       return r.rows.map((row) => ({
         kind: row.kind,
+        source: row.source === '' ? null : row.source,
         key: row.key,
         reasonCode: row.reason_code,
+        sampleLoginId: row.sample_login_id,
         firstSeenAt: new Date(row.first_seen_at).toISOString(),
         lastSeenAt: new Date(row.last_seen_at).toISOString(),
         count: Number(row.count),

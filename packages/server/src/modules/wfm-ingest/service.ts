@@ -18,7 +18,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { AuthContext } from '../../platform/http/auth-context.js';
 import { storeAgentStates } from './agent-state-store.js';
 import { createConnectionTracker } from './connections.js';
-import { ingestEvents, publishAll, type AgentStateEvent } from './events.js';
+import { ingestEvents, publishAll, type AgentStateEvent, type UnmappedEvent } from './events.js';
 import { startHousekeeping } from './housekeeping.js';
 import { createIngestReads } from './reads.js';
 import { agentQueueSection, queueSection, systemSection } from './report-columns.js';
@@ -27,7 +27,7 @@ import { claimReportWindow, type WindowClaim } from './report-windows.js';
 import { createSettingsCache } from './settings.js';
 import { fromMicros } from './state-order.js';
 import { createUnmappedTracker } from './unmapped-tracker.js';
-import { eventKey, isFlagged, type UnmappedKey } from './unmapped.js';
+import { isFlagged, seenKeys, type UnmappedKey } from './unmapped.js';
 
 export interface IngestOptions {
   platform: Platform;
@@ -89,6 +89,10 @@ export async function createIngestService(o: IngestOptions) {
     };
   }
 
+  /** `wfm.acd.unmapped` for keys seen for the first time, each with its source. */
+  const publishUnmapped = (tenantId: string, keys: readonly UnmappedKey[]) =>
+    publishAll(bus, tenantId, ingestEvents.unmapped, keys.map((u): UnmappedEvent => ({ tenantId, ...u })), logError);
+
   async function archive(tx: Queryable, tenantId: string, kind: string, windowStart: Date, raw: unknown, at: Date) {
     await tx.query('INSERT INTO acd_raw_payload (tenant_id, kind, window_start, received_at, body_gzip) VALUES ($1, $2, $3, $4, $5)', [
       tenantId,
@@ -122,7 +126,7 @@ export async function createIngestService(o: IngestOptions) {
     reports.inc({ kind: claim.kind });
     const windowStart = claim.window.windowStart.toISOString();
     await publishAll(bus, auth.tenantId, ingestEvents.reportStored, [{ tenantId: auth.tenantId, kind: claim.kind, windowStart, rows: stored.rows }], logError);
-    await publishAll(bus, auth.tenantId, ingestEvents.unmapped, stored.firstSeen.map((u) => ({ tenantId: auth.tenantId, ...u })), logError);
+    await publishUnmapped(auth.tenantId, stored.firstSeen);
     return { accepted: stored.rows, duplicates: 0, flagged: flagCount };
   }
 
@@ -170,7 +174,7 @@ export async function createIngestService(o: IngestOptions) {
       });
       await publishAll(bus, auth.tenantId, ingestEvents.agentState, outcome.forward.map(toEvent), logError);
       await publishAll(bus, auth.tenantId, ingestEvents.agentStateLate, outcome.late.map(toEvent), logError);
-      await publishAll(bus, auth.tenantId, ingestEvents.unmapped, outcome.firstSeenUnmapped.map((u) => ({ tenantId: auth.tenantId, ...u })), logError);
+      await publishUnmapped(auth.tenantId, outcome.firstSeenUnmapped);
       return { accepted: outcome.accepted, duplicates: outcome.duplicates, flagged: outcome.flagged };
     },
 
@@ -201,9 +205,9 @@ export async function createIngestService(o: IngestOptions) {
           (await upsertSection(tx, queueSection, auth.tenantId, window, result.paradigm, data.queueReport, now)) +
           (await upsertSection(tx, agentQueueSection, auth.tenantId, window, result.paradigm, data.agentQueueReport, now)) +
           (await upsertSection(tx, systemSection, auth.tenantId, window, result.paradigm, data.agentSystemPerformanceReport, now));
-        const agents = new Map<string, number>();
-        for (const r of [...data.agentQueueReport, ...data.agentSystemPerformanceReport]) agents.set(r.agentValue, (agents.get(r.agentValue) ?? 0) + 1);
-        const seen = agents.size > 0 ? await unmapped.observe(tx, auth.tenantId, { agents, agentKind: 'agent', events: new Map() }, now) : null;
+        const keys = seenKeys('agent');
+        for (const r of [...data.agentQueueReport, ...data.agentSystemPerformanceReport]) keys.addAgent(claim.acdType, r.agentValue);
+        const seen = keys.seen.agents.size > 0 ? await unmapped.observe(tx, auth.tenantId, keys.seen, now) : null;
         return { rows, firstSeen: seen?.firstSeen ?? [] };
       });
     },
@@ -230,15 +234,14 @@ export async function createIngestService(o: IngestOptions) {
       };
       return storeReport(auth, claim, raw, result.flags.length, async (tx) => {
         const now = clock.now();
-        const agents = new Map<string, number>();
-        const events = new Map<string, number>();
+        const keys = seenKeys('agent');
         for (const entry of report.reportData) {
-          agents.set(entry.agentValue, (agents.get(entry.agentValue) ?? 0) + entry.agentActivity.length);
-          for (const a of entry.agentActivity) events.set(eventKey(a.state, a.reason), (events.get(eventKey(a.state, a.reason)) ?? 0) + 1);
+          keys.addAgent(claim.acdType, entry.agentValue, entry.agentActivity.length);
+          for (const a of entry.agentActivity) keys.addEvent(claim.acdType, entry.agentValue, a.state, a.reason);
         }
-        const seen = agents.size > 0 ? await unmapped.observe(tx, auth.tenantId, { agents, agentKind: 'agent', events }, now) : null;
+        const seen = keys.seen.agents.size > 0 ? await unmapped.observe(tx, auth.tenantId, keys.seen, now) : null;
         const rows = await storeActivityReport(tx, auth.tenantId, window, ctx.intervalMinutes, report, flagsByPath,
-          (agent, state, reason) => (seen ? isFlagged(seen.flagged, agent, state, reason) : false), now);
+          (agent, state, reason) => (seen ? isFlagged(seen.flagged, claim.acdType, agent, state, reason) : false), now);
         return { rows, firstSeen: seen?.firstSeen ?? [] };
       });
     },

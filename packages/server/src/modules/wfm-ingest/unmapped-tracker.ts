@@ -1,12 +1,11 @@
 import type { Queryable } from '../../platform/db/db.js';
-import { recordUnmapped, type SeenKeys, type UnmappedKey } from './unmapped.js';
+import { agentFlag, eventFlag, recordUnmapped, splitKey, type SeenKeys, type UnmappedKey } from './unmapped.js';
 
 const sep = '\u0000';
 
-interface Pending {
-  kind: UnmappedKey['kind'];
-  key: string;
-  reasonCode: string;
+interface Pending extends UnmappedKey {
+  /** Events only: a login that carried it, kept if the row has none yet. */
+  sampleLoginId: string | null;
   count: number;
   lastSeen: Date;
 }
@@ -30,12 +29,13 @@ export function createUnmappedTracker(o: UnmappedTrackerOptions) {
   const now = o.now ?? Date.now;
   const verdicts = new Map<string, { unmapped: boolean; at: number }>();
   const pending = new Map<string, Map<string, Pending>>();
+  // `key` is the seen key, source included: a login mapped for one ACD may be unmapped for another.
   const vkey = (tenantId: string, kind: string, key: string) => `${tenantId}${sep}${kind}${sep}${key}`;
 
   function addPending(tenantId: string, p: Omit<Pending, 'count'>, n: number): void {
     let t = pending.get(tenantId);
     if (!t) pending.set(tenantId, (t = new Map()));
-    const k = `${p.kind}${sep}${p.key}${sep}${p.reasonCode}`;
+    const k = `${p.kind}${sep}${p.source}${sep}${p.key}${sep}${p.reasonCode}`;
     const cur = t.get(k);
     if (cur) {
       cur.count += n;
@@ -49,27 +49,34 @@ export function createUnmappedTracker(o: UnmappedTrackerOptions) {
       const t = now();
       const unknown: SeenKeys = { agents: new Map(), agentKind: seen.agentKind, events: new Map() };
       const flagged = new Set<string>();
-      for (const [key, n] of seen.agents) {
-        const v = verdicts.get(vkey(tenantId, seen.agentKind, key));
-        if (!v || t - v.at > ttl) unknown.agents.set(key, n);
+      for (const [k, n] of seen.agents) {
+        const v = verdicts.get(vkey(tenantId, seen.agentKind, k));
+        if (!v || t - v.at > ttl) unknown.agents.set(k, n);
         else if (v.unmapped) {
-          flagged.add(`a${sep}${key}`);
-          addPending(tenantId, { kind: seen.agentKind, key, reasonCode: '', lastSeen: at }, n);
+          const [source, key] = splitKey(k) as [string, string];
+          flagged.add(agentFlag(source, key));
+          addPending(tenantId, { kind: seen.agentKind, source, key, reasonCode: '', sampleLoginId: null, lastSeen: at }, n);
         }
       }
-      for (const [pair, n] of seen.events) {
-        const v = verdicts.get(vkey(tenantId, 'event', pair));
-        if (!v || t - v.at > ttl) unknown.events.set(pair, n);
+      for (const [k, e] of seen.events) {
+        const v = verdicts.get(vkey(tenantId, 'event', k));
+        if (!v || t - v.at > ttl) unknown.events.set(k, e);
         else if (v.unmapped) {
-          flagged.add(`e${sep}${pair}`);
-          const [code, reason] = pair.split(sep) as [string, string];
-          addPending(tenantId, { kind: 'event', key: code, reasonCode: reason, lastSeen: at }, n);
+          const [source, code, reason] = splitKey(k) as [string, string, string];
+          flagged.add(eventFlag(source, code, reason));
+          addPending(tenantId, { kind: 'event', source, key: code, reasonCode: reason, sampleLoginId: e.sampleLoginId, lastSeen: at }, e.n);
         }
       }
       if (unknown.agents.size === 0 && unknown.events.size === 0) return { firstSeen: [], flagged };
       const recorded = await recordUnmapped(tx, tenantId, unknown, at);
-      for (const key of unknown.agents.keys()) verdicts.set(vkey(tenantId, seen.agentKind, key), { unmapped: recorded.flagged.has(`a${sep}${key}`), at: t });
-      for (const pair of unknown.events.keys()) verdicts.set(vkey(tenantId, 'event', pair), { unmapped: recorded.flagged.has(`e${sep}${pair}`), at: t });
+      for (const k of unknown.agents.keys()) {
+        const [source, key] = splitKey(k) as [string, string];
+        verdicts.set(vkey(tenantId, seen.agentKind, k), { unmapped: recorded.flagged.has(agentFlag(source, key)), at: t });
+      }
+      for (const k of unknown.events.keys()) {
+        const [source, code, reason] = splitKey(k) as [string, string, string];
+        verdicts.set(vkey(tenantId, 'event', k), { unmapped: recorded.flagged.has(eventFlag(source, code, reason)), at: t });
+      }
       if (verdicts.size > 200_000) verdicts.clear();
       for (const f of recorded.flagged) flagged.add(f);
       return { firstSeen: recorded.firstSeen, flagged };
@@ -87,11 +94,14 @@ export function createUnmappedTracker(o: UnmappedTrackerOptions) {
         const list = [...rows.values()];
         try {
           await o.db.query(
-            `INSERT INTO acd_unmapped AS u (tenant_id, kind, key, reason_code, first_seen_at, last_seen_at, count)
-             SELECT $1, k, key, r, s, s, n FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[]) AS x(k, key, r, s, n)
-             ON CONFLICT (tenant_id, kind, key, reason_code) DO UPDATE
-               SET last_seen_at = greatest(u.last_seen_at, EXCLUDED.last_seen_at), count = u.count + EXCLUDED.count`,
-            [tenantId, list.map((p) => p.kind), list.map((p) => p.key), list.map((p) => p.reasonCode), list.map((p) => p.lastSeen), list.map((p) => p.count)],
+            `INSERT INTO acd_unmapped AS u (tenant_id, kind, source, key, reason_code, sample_login_id, first_seen_at, last_seen_at, count)
+             SELECT $1, k, src, key, r, sample, s, s, n
+               FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::bigint[]) AS x(k, src, key, r, sample, s, n)
+             ON CONFLICT (tenant_id, kind, source, key, reason_code) DO UPDATE
+               SET last_seen_at = greatest(u.last_seen_at, EXCLUDED.last_seen_at), count = u.count + EXCLUDED.count,
+                   sample_login_id = coalesce(u.sample_login_id, EXCLUDED.sample_login_id)`,
+            [tenantId, list.map((p) => p.kind), list.map((p) => p.source), list.map((p) => p.key), list.map((p) => p.reasonCode),
+              list.map((p) => p.sampleLoginId), list.map((p) => p.lastSeen), list.map((p) => p.count)],
           );
         } catch (e) {
           for (const p of list) addPending(tenantId, p, p.count);

@@ -14,12 +14,16 @@ interface UnmappedEvent {
   firstSeen: string;
   lastSeen: string;
   count: number;
+  sampleLoginId: string | null;
 }
 
-const key = (row: UnmappedEvent) => `${row.eventCode}\u0000${row.reasonCode}`;
+const key = (row: UnmappedEvent) => `${row.eventCode}\u0000${row.reasonCode}\u0000${row.source ?? ''}`;
 const describe = (row: UnmappedEvent) => `${row.eventCode}/${row.reasonCode || '(none)'}`;
 
-/** (event, reason) pairs no mapping covers, each with one-click "map to…". */
+/**
+ * (event, reason) pairs no mapping covers, per ACD (source), each with one-click "map to…". The
+ * mapping it makes is for any source: what an admin wants unless ACDs reuse codes differently.
+ */
 export function UnmappedEvents() {
   const { permissions } = useAuth();
   const unmapped = useUnmapped<UnmappedEvent>('unmapped-events');
@@ -38,6 +42,8 @@ export function UnmappedEvents() {
   const columns: Column<UnmappedEvent>[] = [
     { header: 'Event code', cell: (r) => r.eventCode },
     { header: 'Reason code', cell: (r) => r.reasonCode || <span className="muted">(none)</span> },
+    { header: 'Source', cell: (r) => r.source ?? '' },
+    { header: 'Sample login', cell: (r) => r.sampleLoginId ?? '' },
     { header: 'Last seen', cell: (r) => formatInstant(r.lastSeen) },
     { header: 'Count', className: 'num', cell: (r) => r.count },
   ];

@@ -17,7 +17,7 @@ interface UnmappedLogin {
   count: number;
 }
 
-const key = (row: UnmappedLogin) => `${row.seenIn}:${row.loginId}`;
+const key = (row: UnmappedLogin) => `${row.seenIn}:${row.loginId}:${row.source ?? ''}`;
 
 /** The body of a PUT that replaces an employee with itself plus one login. */
 function withLogin(employee: Employee, loginId: string) {
@@ -47,6 +47,7 @@ export function UnmappedLogins() {
 
   const columns: Column<UnmappedLogin>[] = [
     { header: 'Login', cell: (r) => r.loginId },
+    { header: 'Source', cell: (r) => r.source ?? '' },
     { header: 'Seen in', cell: (r) => r.seenIn },
     { header: 'Last seen', cell: (r) => formatInstant(r.lastSeen) },
     { header: 'Count', className: 'num', cell: (r) => r.count },

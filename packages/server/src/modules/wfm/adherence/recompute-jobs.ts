@@ -97,22 +97,24 @@ export async function startRecomputeJobs(ctx: WfmContext) {
 
   async function onLateState(event: AgentStateEvent): Promise<void> {
     const setup = await ctx.setup.get(event.tenantId);
-    const employeeIds = [...setup.employees.values()].filter((e) => e.logins.some((l) => l.loginId === event.loginId)).map((e) => e.id);
+    // Resolved like the engine resolves the state: a login qualified by the state's ACD wins over
+    // the unqualified one, and another ACD's holder of the same login value is not concerned (§1.2).
+    const id = createLoginIndex(setup.employees).resolve(event.loginId, event.acdId);
+    const employee = id === undefined ? undefined : setup.employees.get(id);
+    if (employee === undefined) return;
+    const zone = setup.schedulingUnits.get(employee.schedulingUnitId)?.timeZone ?? 'UTC';
     const at = Date.parse(event.eventUtcTime);
-    for (const id of employeeIds) {
-      const zone = setup.schedulingUnits.get((setup.employees.get(id) as { schedulingUnitId: string }).schedulingUnitId)?.timeZone ?? 'UTC';
-      const date = localDateOf(at, zone);
-      const previous = addDays(date, -1);
-      const schedule = await loadPublishedSchedules(db, setup, {
-        employeeIds: [id],
-        fromMs: Date.parse(`${addDays(previous, -2)}T00:00:00Z`),
-        toMs: Date.parse(`${addDays(date, 2)}T00:00:00Z`),
-        fromDate: previous,
-        toDate: previous,
-      });
-      const inPrevious = at < agentDayWindow(previous, zone, schedule.get(id)?.segments ?? []).end;
-      await enqueue(event.tenantId, [id], inPrevious ? previous : date, date, setup);
-    }
+    const date = localDateOf(at, zone);
+    const previous = addDays(date, -1);
+    const schedule = await loadPublishedSchedules(db, setup, {
+      employeeIds: [employee.id],
+      fromMs: Date.parse(`${addDays(previous, -2)}T00:00:00Z`),
+      toMs: Date.parse(`${addDays(date, 2)}T00:00:00Z`),
+      fromDate: previous,
+      toDate: previous,
+    });
+    const inPrevious = at < agentDayWindow(previous, zone, schedule.get(employee.id)?.segments ?? []).end;
+    await enqueue(event.tenantId, [employee.id], inPrevious ? previous : date, date, setup);
   }
 
   async function onReportStored(event: ReportStoredEvent): Promise<void> {

@@ -46,13 +46,13 @@ export const setupRoutes: FastifyPluginAsyncZod<{ ctx: WfmContext }> = async (ap
   app.get('/wfm/v1/setup/unmapped-logins', { config: setupRead, schema: { tags: setupTags, querystring: setupListQuerySchema, response: { 200: pageSchema(unmappedLoginSchema) } } },
     async (request) => {
       const { logins } = await readUnmappedKeys(ctx.ingest, requireAuth(request.auth).tenantId);
-      return pageInMemory(logins, request.query, (l) => `${l.seenIn}\u0000${l.loginId}`);
+      return pageInMemory(logins, request.query, (l) => `${l.seenIn}\u0000${l.loginId}\u0000${l.source ?? ''}`);
     });
 
   app.get('/wfm/v1/setup/unmapped-events', { config: setupRead, schema: { tags: setupTags, querystring: setupListQuerySchema, response: { 200: pageSchema(unmappedEventSchema) } } },
     async (request) => {
       const { events } = await readUnmappedKeys(ctx.ingest, requireAuth(request.auth).tenantId);
-      return pageInMemory(events, request.query, (e) => `${e.eventCode}\u0000${e.reasonCode}`);
+      return pageInMemory(events, request.query, (e) => `${e.eventCode}\u0000${e.reasonCode}\u0000${e.source ?? ''}`);
     });
 
   app.get('/wfm/v1/setup/unmapped-queues', { config: setupRead, schema: { tags: setupTags, querystring: setupListQuerySchema, response: { 200: pageSchema(unmappedQueueSchema) } } },

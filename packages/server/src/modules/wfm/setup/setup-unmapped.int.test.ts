@@ -4,7 +4,7 @@ import { createTestApp, type TestApp, type TestTenant } from '../../../test-supp
 // Spec §9 checks 3 (unmapped events listed until mapped) and 27 (403 / 404), the other unmapped
 // lists and setup/issues (§1.9).
 
-const state = (loginId: string, eventCode: string, reasonCode: string, at: string) => ({ loginId, acdId: 'acd', eventCode, reasonCode, eventUtcTime: at });
+const state = (loginId: string, eventCode: string, reasonCode: string, at: string, acdId = 'acd') => ({ loginId, acdId, eventCode, reasonCode, eventUtcTime: at });
 
 const queueReport = (rows: { queueValue: string; contactsReceived: number }[], start = '2024-04-17T10:00:00.000Z', end = '2024-04-17T10:15:00.000Z') => ({
   acdType: 'Generic',
@@ -39,10 +39,12 @@ describe('WFM setup: unmapped values, issues, permissions', () => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
   };
+  /** Sends the states; answers how many of them ingest flagged unmapped. */
   const pushStates = async (states: unknown[]) => {
     const res = await call('POST', '/wfm/acd/v1/agent-states', { agentStateList: states }, a.token);
     expect(res.statusCode, res.body).toBe(200);
     await t.app.ingest.flushUnmapped();
+    return Number(res.headers['x-floorplan-flagged']);
   };
 
   it('check 3: an unmapped event is listed with count and first/last seen until mapped', async () => {
@@ -54,8 +56,8 @@ describe('WFM setup: unmapped values, issues, permissions', () => {
     await pushStates([state('u-1', 'AUX', '7', '2024-04-17T09:30:00.000Z')]);
     const listed = (await get('/wfm/v1/setup/unmapped-events')).items;
     expect(listed).toEqual([
-      { source: null, eventCode: 'AUX', reasonCode: '', firstSeen: expect.stringMatching(/Z$/), lastSeen: expect.stringMatching(/Z$/), count: 1, sampleLoginId: null },
-      { source: null, eventCode: 'AUX', reasonCode: '7', firstSeen: expect.stringMatching(/Z$/), lastSeen: expect.stringMatching(/Z$/), count: 3, sampleLoginId: null },
+      { source: 'acd', eventCode: 'AUX', reasonCode: '', firstSeen: expect.stringMatching(/Z$/), lastSeen: expect.stringMatching(/Z$/), count: 1, sampleLoginId: 'u-1' },
+      { source: 'acd', eventCode: 'AUX', reasonCode: '7', firstSeen: expect.stringMatching(/Z$/), lastSeen: expect.stringMatching(/Z$/), count: 3, sampleLoginId: 'u-1' },
     ]);
     const aux7 = listed[1];
     expect(Date.parse(aux7.lastSeen)).toBeGreaterThanOrEqual(Date.parse(aux7.firstSeen));
@@ -75,9 +77,48 @@ describe('WFM setup: unmapped values, issues, permissions', () => {
     await pushStates([state('lost-1', 'AUX', '7', '2024-04-17T10:00:00.000Z'), state('lost-1', 'AUX', '7', '2024-04-17T10:01:00.000Z')]);
     const logins = (await get('/wfm/v1/setup/unmapped-logins')).items;
     const lost = logins.find((l: { loginId: string }) => l.loginId === 'lost-1');
-    expect(lost).toMatchObject({ loginId: 'lost-1', source: null, seenIn: 'AGENT_STATES', count: 2 });
+    expect(lost).toMatchObject({ loginId: 'lost-1', source: 'acd', seenIn: 'AGENT_STATES', count: 2 });
     await create('/wfm/v1/employees', { name: 'Found', email: 'found@unmapped.test', acdLogins: [{ loginId: 'lost-1' }] });
     expect((await get('/wfm/v1/setup/unmapped-logins')).items.map((l: { loginId: string }) => l.loginId)).not.toContain('lost-1');
+  });
+
+  it('judges logins and events per source: what is mapped for one ACD stays unmapped for another', async () => {
+    const published: { kind: string; source: string; key: string; reasonCode: string }[] = [];
+    const sub = await t.platform.bus.subscribe(`floorplan.${a.tenantId}.wfm.acd.unmapped`, (m) => {
+      published.push(m.data as (typeof published)[number]);
+    });
+    await create('/wfm/v1/employees', { name: 'East 5001', email: 'east5001@unmapped.test', acdLogins: [{ loginId: '5001', source: 'acd-2' }] });
+    const wrap = await create('/wfm/v1/activity-codes', { name: 'Wrap', displayAs: 'BUSY' });
+    await create('/wfm/v1/event-mappings', { source: 'acd-2', eventCode: 'Wrap', reasonCode: '*', activityCodeId: wrap.id });
+
+    expect(await pushStates([state('5001', 'Wrap', 'w', '2024-04-17T11:00:00.000Z', 'acd-2')])).toBe(0);
+    expect(await pushStates([state('5001', 'Wrap', 'w', '2024-04-17T11:01:00.000Z', 'acd-1')])).toBe(1);
+    // Again, now answered from ingest's verdict cache: still per source.
+    expect(await pushStates([state('5001', 'Wrap', 'w', '2024-04-17T11:02:00.000Z', 'acd-2'), state('5001', 'Wrap', 'w', '2024-04-17T11:03:00.000Z', 'acd-1')])).toBe(1);
+
+    const logins = (await get('/wfm/v1/setup/unmapped-logins')).items.filter((l: { loginId: string }) => l.loginId === '5001');
+    expect(logins).toEqual([{ loginId: '5001', source: 'acd-1', seenIn: 'AGENT_STATES', firstSeen: expect.stringMatching(/Z$/), lastSeen: expect.stringMatching(/Z$/), count: 2 }]);
+    const events = (await get('/wfm/v1/setup/unmapped-events')).items.filter((e: { eventCode: string }) => e.eventCode === 'Wrap');
+    expect(events).toEqual([
+      { source: 'acd-1', eventCode: 'Wrap', reasonCode: 'w', firstSeen: expect.stringMatching(/Z$/), lastSeen: expect.stringMatching(/Z$/), count: 2, sampleLoginId: '5001' },
+    ]);
+    const raw = (await get('/wfm/v1/unmapped')).unmapped.filter((u: { key: string }) => u.key === '5001' || u.key === 'Wrap');
+    expect(raw).toEqual([
+      expect.objectContaining({ kind: 'event', source: 'acd-1', key: 'Wrap', reasonCode: 'w', sampleLoginId: '5001' }),
+      expect.objectContaining({ kind: 'login', source: 'acd-1', key: '5001', reasonCode: '', sampleLoginId: null }),
+    ]);
+    await expect.poll(() => published.filter((p) => p.key === '5001' || p.key === 'Wrap')).toEqual([
+      expect.objectContaining({ kind: 'login', source: 'acd-1', key: '5001' }),
+      expect.objectContaining({ kind: 'event', source: 'acd-1', key: 'Wrap', reasonCode: 'w' }),
+    ]);
+    await sub.unsubscribe();
+
+    // Mapped for any source, the event leaves the list; the login once acd-1's 5001 has an owner.
+    await create('/wfm/v1/event-mappings', { eventCode: 'Wrap', reasonCode: 'w', activityCodeId: wrap.id });
+    expect((await get('/wfm/v1/setup/unmapped-events')).items.filter((e: { eventCode: string }) => e.eventCode === 'Wrap')).toEqual([]);
+    await create('/wfm/v1/employees', { name: 'West 5001', email: 'west5001@unmapped.test', acdLogins: [{ loginId: '5001', source: 'acd-1' }] });
+    expect((await get('/wfm/v1/setup/unmapped-logins')).items.map((l: { loginId: string }) => l.loginId)).not.toContain('5001');
+    expect(await pushStates([state('5001', 'Wrap', 'w', '2024-04-17T11:04:00.000Z', 'acd-1')])).toBe(0);
   });
 
   it('lists queues no skill owns and reports setup issues', async () => {

@@ -201,24 +201,35 @@ export async function loadTenantSetup(db: Queryable, tenantId: string): Promise<
   };
 }
 
+// A setup is immutable once loaded (a change loads a new one), so its index is built once and
+// shared by every late state, recompute chunk and intraday read that resolves against it.
+const loginIndexes = new WeakMap<ReadonlyMap<string, EmployeeSetup>, LoginIndex>();
+
 /**
  * Index from ACD login to employee (§1.2): an entry qualified by the event's source beats an
  * unqualified one; login values compare exactly.
  * @example createLoginIndex(setup.employees).resolve('5001', 'acd-1')
  */
-export function createLoginIndex(employees: ReadonlyMap<string, EmployeeSetup>) {
+export function createLoginIndex(employees: ReadonlyMap<string, EmployeeSetup>): LoginIndex {
+  const known = loginIndexes.get(employees);
+  if (known) return known;
   const byKey = new Map<string, string>();
   for (const e of employees.values()) {
     for (const l of e.logins) byKey.set(`${l.source ?? ANY}\u0000${l.loginId}`, e.id);
   }
-  return {
+  const index: LoginIndex = {
     resolve(loginId: string, source?: string): string | undefined {
       return (source === undefined ? undefined : byKey.get(`${source}\u0000${loginId}`)) ?? byKey.get(`${ANY}\u0000${loginId}`);
     },
   };
+  loginIndexes.set(employees, index);
+  return index;
 }
 
-export type LoginIndex = ReturnType<typeof createLoginIndex>;
+export interface LoginIndex {
+  /** The employee holding `loginId` for `source` (or for any source), if any. */
+  resolve(loginId: string, source?: string): string | undefined;
+}
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();

@@ -33,9 +33,9 @@ export interface UnmappedQueue {
 }
 
 /**
- * Unmapped logins and events as ingest tracks them (§1.2, §1.6). Ingest keys them without their
- * ACD and keeps no sample login, so `source` and `sampleLoginId` are null; a key leaves the list
- * as soon as a login or mapping covers it, even before ingest's verdict cache refreshes.
+ * Unmapped logins and events as ingest tracks them (§1.2, §1.6): per source (the ACD that sent them;
+ * null when unknown), events with a sample login. A key leaves the list as soon as a login or
+ * mapping covers it for its source, even before ingest's verdict cache refreshes.
  * @example const { logins, events } = await readUnmappedKeys(ctx.ingest, tenantId);
  */
 export async function readUnmappedKeys(ingest: IngestService, tenantId: string): Promise<{ logins: UnmappedLogin[]; events: UnmappedEvent[] }> {
@@ -44,8 +44,8 @@ export async function readUnmappedKeys(ingest: IngestService, tenantId: string):
   const events: UnmappedEvent[] = [];
   for (const k of keys) {
     const seen = { firstSeen: k.firstSeenAt, lastSeen: k.lastSeenAt, count: k.count };
-    if (k.kind === 'event') events.push({ source: null, eventCode: k.key, reasonCode: k.reasonCode, ...seen, sampleLoginId: null });
-    else logins.push({ loginId: k.key, source: null, seenIn: k.kind === 'login' ? 'AGENT_STATES' : 'ACTIVITY_REPORTS', ...seen });
+    if (k.kind === 'event') events.push({ source: k.source, eventCode: k.key, reasonCode: k.reasonCode, ...seen, sampleLoginId: k.sampleLoginId });
+    else logins.push({ loginId: k.key, source: k.source, seenIn: k.kind === 'login' ? 'AGENT_STATES' : 'ACTIVITY_REPORTS', ...seen });
   }
   return { logins, events };
 }
