@@ -5,10 +5,14 @@ import type { Queryable } from '../../platform/db/db.js';
  * The ingest module owns these tables; the engine reads them only through this file.
  */
 
-/** A stored agent state; `arrival` orders states of equal event time (the later accepted wins). */
+/**
+ * A stored agent state; `arrival` orders states of equal event time (the later accepted wins).
+ * `source` is the state's `acdId`, named as the engine's timelines name it, so the engine uses these
+ * objects as they are (millions per recompute: no copy).
+ */
 export interface TimelineState {
   readonly loginId: string;
-  readonly acdId: string;
+  readonly source: string;
   readonly time: number;
   readonly arrival: number;
   readonly eventCode: string;
@@ -69,7 +73,7 @@ export async function readTimelineStates(db: Queryable, tenantId: string, loginI
     const reasons = JSON.parse(row.r) as string[];
     const acds = JSON.parse(row.d) as string[];
     for (let i = 0; i < times.length; i++) {
-      out.push({ loginId: row.login_id, acdId: acds[i] as string, time: times[i] as number, arrival: arrivals[i] as number, eventCode: events[i] as string, reasonCode: reasons[i] as string });
+      out.push({ loginId: row.login_id, source: acds[i] as string, time: times[i] as number, arrival: arrivals[i] as number, eventCode: events[i] as string, reasonCode: reasons[i] as string });
     }
   }
   return out;

@@ -1,9 +1,10 @@
 import type { Queryable } from '../../../platform/db/db.js';
-import { readTimelineActivities, readTimelineStates, type TimelineState } from '../../wfm-ingest/timeline-reads.js';
+import { readTimelineActivities, readTimelineStates } from '../../wfm-ingest/timeline-reads.js';
 import { loadPublishedSchedules } from '../schedules/published-schedule.js';
 import { createLoginIndex, type TenantSetup } from '../setup/tenant-setup.js';
-import type { AgentState, ReportActivity } from './actual-timeline.js';
+import type { AgentState } from './actual-timeline.js';
 import type { AgentDayInput, AgentDaySetup } from './agent-day.js';
+import { reportsByEmployee, statesByEmployee } from './by-employee.js';
 import { addDays, agentDayWindow, datesBetween } from './day-window.js';
 import { DEFAULT_SU_THRESHOLDS, type NeutralPeriod, type TimeSpan } from './model.js';
 
@@ -67,27 +68,15 @@ export async function loadAgentDayInputs(
 
   // Resolution uses the whole tenant's logins: a qualified entry of someone else must still win (§1.2).
   const index = createLoginIndex(setup.employees);
-  const statesOf = new Map<string, TimelineState[]>();
-  for (const s of states) {
-    const id = index.resolve(s.loginId, s.acdId);
-    if (id !== undefined) push(statesOf, id, s);
-  }
-  const reportsOf = new Map<string, ReportActivity[]>();
-  for (const a of activities) {
-    const id = index.resolve(a.agentValue, a.acdType) ?? index.resolve(a.userName, a.acdType) ?? index.resolve(a.agentId, a.acdType);
-    if (id === undefined) continue;
-    push(reportsOf, id, { start: a.start, durationMs: a.durationMs, source: a.acdType, eventCode: a.state, reasonCode: a.reason });
-  }
+  const statesOf = statesByEmployee(states, index);
+  const reportsOf = reportsByEmployee(activities, index);
   const neutralRows = neutral.rows.map((r) => ({ su: r.scheduling_unit_id, ids: r.employee_ids, start: Number(r.f), end: Number(r.t) }));
 
   const out: AgentDayInput[] = [];
   for (const e of employees) {
     const su = setup.schedulingUnits.get(e.schedulingUnitId);
     const schedule = schedules.get(e.id);
-    // Equal times keep acceptance order: the later accepted state is the one in force.
-    const myStates: AgentState[] = (statesOf.get(e.id) ?? [])
-      .sort((a, b) => a.time - b.time || a.arrival - b.arrival)
-      .map((s) => ({ time: s.time, source: s.acdId, eventCode: s.eventCode, reasonCode: s.reasonCode }));
+    const myStates: readonly AgentState[] = statesOf.get(e.id) ?? [];
     const myReports = reportsOf.get(e.id) ?? [];
     const myNeutral: NeutralPeriod[] = neutralRows
       .filter((n) => (n.su !== null ? n.su === e.schedulingUnitId : (n.ids ?? []).includes(e.id)))
@@ -122,10 +111,4 @@ function statesInWindow(sorted: readonly AgentState[], window: TimeSpan): AgentS
   while (last < sorted.length && (sorted[last] as AgentState).time < window.end) last++;
   // Equal times before the window keep their order: the last of them is the one in force.
   return sorted.slice(Math.max(0, first - 1), last);
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

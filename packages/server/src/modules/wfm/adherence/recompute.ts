@@ -52,14 +52,18 @@ export async function recomputeAgentDays(
     for (const c of changed) written.push({ employeeId: c.result.employeeId, date: c.result.date });
   };
   let writing: Promise<void> = Promise.resolve();
-  let next = load(ids.slice(0, RECOMPUTE_CHUNK));
+  const loads: ReturnType<typeof load>[] = [];
+  const prefetch = (i: number) => {
+    if (i >= ids.length) return;
+    const loading = load(ids.slice(i, i + RECOMPUTE_CHUNK));
+    // Awaited in a later round; should an earlier round throw first, its failure must not go unhandled.
+    loading.catch(() => undefined);
+    loads.push(loading);
+  };
+  for (let k = 0; k < READS_IN_FLIGHT; k++) prefetch(k * RECOMPUTE_CHUNK);
   for (let i = 0; i < ids.length; i += RECOMPUTE_CHUNK) {
-    const { inputs, stored } = await next;
-    if (i + RECOMPUTE_CHUNK < ids.length) {
-      next = load(ids.slice(i + RECOMPUTE_CHUNK, i + 2 * RECOMPUTE_CHUNK));
-      // Awaited next round; should this round throw first, its failure must not go unhandled.
-      next.catch(() => undefined);
-    }
+    const { inputs, stored } = await (loads.shift() as ReturnType<typeof load>);
+    prefetch(i + READS_IN_FLIGHT * RECOMPUTE_CHUNK);
     const changed: { result: AgentDayResult; inputHash: string }[] = [];
     for (const input of inputs) {
       const inputHash = agentDayInputHash(setupHash, input);
@@ -80,3 +84,8 @@ export async function recomputeAgentDays(
 
 /** Employees read, computed and written together by one step of a recompute. */
 export const RECOMPUTE_CHUNK = 500;
+/**
+ * Chunks being read at once. The reads are database-bound (the process idles on them), so two in
+ * flight let PostgreSQL work on two cores while this process computes.
+ */
+const READS_IN_FLIGHT = 2;

@@ -3,8 +3,9 @@
 // (§3.1), read through the ingest module's timeline reads; a multi-skill agent counts fully for each
 // skill held.
 import type { Queryable } from '../../../platform/db/db.js';
-import { readTimelineActivities, readTimelineStates, type TimelineState } from '../../wfm-ingest/timeline-reads.js';
-import { buildActualTimeline, type ReportActivity } from '../adherence/actual-timeline.js';
+import { readTimelineActivities, readTimelineStates } from '../../wfm-ingest/timeline-reads.js';
+import { buildActualTimeline } from '../adherence/actual-timeline.js';
+import { reportsByEmployee, statesByEmployee } from '../adherence/by-employee.js';
 import { loadPublishedSchedules } from '../schedules/published-schedule.js';
 import { addDays } from '../forecast/series.js';
 import { createLoginIndex, type EmployeeSetup, type TenantSetup } from '../setup/tenant-setup.js';
@@ -88,21 +89,11 @@ export async function staffedOpenSeconds(db: Queryable, setup: TenantSetup, skil
   ]);
   const wanted = new Set(employees.map((e) => e.id));
   const index = createLoginIndex(setup.employees);
-  const statesOf = new Map<string, TimelineState[]>();
-  for (const st of states) {
-    const id = index.resolve(st.loginId, st.acdId);
-    if (id !== undefined && wanted.has(id)) statesOf.set(id, [...(statesOf.get(id) ?? []), st]);
-  }
-  const reportsOf = new Map<string, ReportActivity[]>();
-  for (const a of activities) {
-    const id = index.resolve(a.agentValue, a.acdType) ?? index.resolve(a.userName, a.acdType) ?? index.resolve(a.agentId, a.acdType);
-    if (id !== undefined && wanted.has(id)) reportsOf.set(id, [...(reportsOf.get(id) ?? []), { start: a.start, durationMs: a.durationMs, source: a.acdType, eventCode: a.state, reasonCode: a.reason }]);
-  }
+  const statesOf = statesByEmployee(states, index, wanted);
+  const reportsOf = reportsByEmployee(activities, index, wanted);
   const total = starts.map(() => 0);
   for (const id of new Set([...statesOf.keys(), ...reportsOf.keys()])) {
-    // Equal times keep acceptance order: the later accepted state is the one in force.
-    const mine = (statesOf.get(id) ?? []).sort((x, y) => x.time - y.time || x.arrival - y.arrival).map((st) => ({ time: st.time, source: st.acdId, eventCode: st.eventCode, reasonCode: st.reasonCode }));
-    const timeline = buildActualTimeline({ window: { start: first, end }, reports: reportsOf.get(id) ?? [], states: mine, mappings: setup.mappings, source: setup.adherenceSource });
+    const timeline = buildActualTimeline({ window: { start: first, end }, reports: reportsOf.get(id) ?? [], states: statesOf.get(id) ?? [], mappings: setup.mappings, source: setup.adherenceSource });
     openSecondsPerInterval(timeline, isOpenIn(setup), starts, intervalMs).forEach((v, i) => (total[i] = (total[i] ?? 0) + v));
   }
   return total;
