@@ -52,6 +52,18 @@ describe('floorplan generate (generateDemo + live feeder)', () => {
     expect(units.items.find((u) => u.isDefault)?.timeZone).toBe('Europe/Paris');
   });
 
+  it('sets Support to Erlang A, which falls back to Erlang C while its history has under 30 abandons', async () => {
+    const skills = (await get('/wfm/v1/skills')) as { items: { id: string; name: string; staffing: { model: string; patienceSeconds?: number } }[] };
+    const support = skills.items.find((s) => s.name === 'Support');
+    expect(support?.staffing).toMatchObject({ model: 'ERLANG_A' });
+    expect(support?.staffing.patienceSeconds).toBeUndefined();
+    expect(skills.items.find((s) => s.name === 'Sales')?.staffing.model).toBe('ERLANG_C');
+    const intraday = await get(`/wfm/v1/intraday?skillId=${support?.id}&date=2026-03-04`);
+    // One week of five agents gives Support too few long abandons for a patience (§6.3); the demo's
+    // eight weeks give it one (docs/generator.md).
+    expect(intraday).toMatchObject({ staffingModel: 'ERLANG_C', patience: null });
+  });
+
   it('publishes the planned schedules', async () => {
     const { plan } = result;
     expect(plan.scheduleDates[0]).toBe('2026-02-25');

@@ -29,6 +29,11 @@ export interface PlannedSkill {
   /** Mean offered contacts of a Wednesday (weekday factor 1). */
   dailyVolume: number;
   ahtSeconds: number;
+  /**
+   * Sized by Erlang A with the patience estimated from the generated abandons (engine spec §6.3);
+   * the others by Erlang C.
+   */
+  erlangA?: boolean;
 }
 
 export interface PlannedEmployee {
@@ -83,7 +88,7 @@ export const GENERATED_MAPPINGS: readonly PlannedMapping[] = [
 
 const SKILL_CATALOGUE: readonly Omit<PlannedSkill, 'dailyVolume'>[] = [
   { name: 'Sales', channel: 'VOICE', color: '#1E88E5', queueValue: '8057', ahtSeconds: 300 },
-  { name: 'Support', channel: 'VOICE', color: '#43A047', queueValue: '8058', ahtSeconds: 420 },
+  { name: 'Support', channel: 'VOICE', color: '#43A047', queueValue: '8058', ahtSeconds: 420, erlangA: true },
   { name: 'Chat', channel: 'CHAT', color: '#8E24AA', queueValue: '9001', ahtSeconds: 360 },
   { name: 'Billing', channel: 'VOICE', color: '#F4511E', queueValue: '8059', ahtSeconds: 330 },
   { name: 'Retention', channel: 'VOICE', color: '#6D4C41', queueValue: '8060', ahtSeconds: 480 },

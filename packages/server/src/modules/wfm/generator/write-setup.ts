@@ -107,6 +107,7 @@ export async function writeSetup(http: WfmHttp, plan: SetupPlan): Promise<Writte
       channel: s.channel,
       acdQueues: [{ queueValue: s.queueValue }],
       timeZone: plan.timeZone,
+      ...(s.erlangA ? { staffing: { model: 'ERLANG_A' } } : {}),
     })) as Skill;
     skills[s.name] = created.id;
   }
