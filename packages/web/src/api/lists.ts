@@ -50,6 +50,12 @@ export const useSchedulingUnits = () => useList<SchedulingUnit>(RESOURCES.schedu
 export const useSkills = () => useList<Skill>(RESOURCES.skills, { includeArchived: true });
 export const useActivityCodes = () => useList<ActivityCodeDto>(RESOURCES.activityCodes, { includeArchived: true });
 
+const byName = (skills: Skill[]): Skill[] => [...skills].sort((a, b) => a.name.localeCompare(b.name));
+
+/** The tenant's active skills by name, for the skill pickers of intraday and forecast (the setup list's cache). */
+export const useActiveSkills = () =>
+  useQuery({ queryKey: listKey(RESOURCES.skills), queryFn: () => fetchAll<Skill>(RESOURCES.skills), select: byName });
+
 /** id → entity, for showing names where the wire carries ids. */
 export function byId<T extends { id: string }>(items: readonly T[] | undefined): Map<string, T> {
   return new Map((items ?? []).map((item) => [item.id, item]));

@@ -8,7 +8,7 @@ import { addDays, todayIn, zonedMidnightUtc } from '../../charts/time';
 import { PageHeader } from '../../layout/page-header';
 import { useSearchParams } from '../../router';
 import { SkillPicker } from '../intraday/skill-picker';
-import { useSkills } from '../intraday/skills';
+import { useActiveSkills } from '../../api/lists';
 import { actualByInterval, alignSeries, formatNumber, formatRatio } from './history';
 import { RunsTable } from './runs-table';
 import '../../charts/charts.css';
@@ -86,7 +86,7 @@ export function ForecastPage() {
   const [search, setSearch] = useSearchParams();
   const { permissions } = useAuth();
   const client = useQueryClient();
-  const skills = useSkills();
+  const skills = useActiveSkills();
   const skillId = search.get('skill') ?? skills.data?.[0]?.id ?? '';
   const skill = skills.data?.find((s) => s.id === skillId);
   const timeZone = skill?.timeZone ?? 'UTC';

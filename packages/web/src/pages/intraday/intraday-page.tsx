@@ -8,7 +8,7 @@ import { PageHeader } from '../../layout/page-header';
 import { useSearchParams } from '../../router';
 import { intradayCharts, summarise } from './series';
 import { SkillPicker } from './skill-picker';
-import { useSkills } from './skills';
+import { useActiveSkills } from '../../api/lists';
 import '../../charts/charts.css';
 import './intraday.css';
 
@@ -51,7 +51,7 @@ function sizedBy(data: IntradayResponse, configured: string | undefined): string
 /** Intraday manager: one skill's local day, forecast versus actual, and the staffing picture. */
 export function IntradayPage() {
   const [search, setSearch] = useSearchParams();
-  const skills = useSkills();
+  const skills = useActiveSkills();
   const skillId = search.get('skill') ?? skills.data?.[0]?.id ?? '';
   const skill = skills.data?.find((s) => s.id === skillId);
   const timeZone = skill?.timeZone ?? 'UTC';
