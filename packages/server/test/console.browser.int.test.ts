@@ -238,6 +238,33 @@ describe('console in headless chromium', { timeout: 60_000 }, () => {
     await shot('schedules');
   });
 
+  it('edits one employee-day: a row error is shown on its row and publishes nothing, then the fix publishes', async () => {
+    await open(`schedules?date=${scheduleDate}`);
+    const header = page.getByTestId('page-title').locator('..');
+    await expect.poll(() => header.innerText()).toMatch(/Published version \d+/);
+    const before = Number(/Published version (\d+)/.exec(await header.innerText())?.[1]);
+    await page.locator(`[data-testid="schedules-row"][data-id="${ids.Cy}"]`).getByTestId('schedules-edit-day').click();
+    const editor = page.getByTestId('day-editor');
+    const rows = editor.getByTestId('day-editor-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    const start = await rows.first().getByLabel('Start of segment 1').inputValue();
+    const end = await rows.first().getByLabel('End of segment 1').inputValue();
+    // A second Open over the same hours: an overlap the server refuses on segments[1].
+    await editor.getByRole('button', { name: 'Add segment' }).click();
+    await rows.nth(1).getByLabel('Activity of segment 2').selectOption({ label: 'Open' });
+    await rows.nth(1).getByLabel('Start of segment 2').fill(start);
+    await rows.nth(1).getByLabel('End of segment 2').fill(end);
+    await editor.getByTestId('day-editor-save').click();
+    await expect.poll(() => rows.nth(1).innerText()).toMatch(/overlap/i);
+    expect(await rows.first().locator('.field-error').count()).toBe(0);
+    expect(Number(/Published version (\d+)/.exec(await header.innerText())?.[1])).toBe(before);
+    await shot('schedules-day-editor');
+    await rows.nth(1).getByRole('button', { name: 'Remove' }).click();
+    await editor.getByTestId('day-editor-save').click();
+    await expect.poll(() => header.innerText()).toContain(`Published version ${before + 1}`);
+    expect(await editor.count()).toBe(0);
+  });
+
   it('shows the ACD connections with their heartbeat', async () => {
     await open('connections');
     const table = page.getByTestId('connections-table');

@@ -1,6 +1,6 @@
 import type { Employee, SchedulesResponse } from '@floorplan/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useAuth } from '../../api/auth';
 import { apiFetch, query } from '../../api/client';
 import { byId, RESOURCES, useActivityCodes, useList, useSchedulingUnits } from '../../api/lists';
@@ -8,6 +8,7 @@ import { QueryState } from '../../components/data-table';
 import { PageHeader } from '../../layout/page-header';
 import { useSearchParams } from '../../router';
 import { addDays, startOfDay, today } from './dates';
+import { DayEditor } from './day-editor';
 import { ScheduleImportPanel } from './schedule-import';
 import { Timeline, TimelineAxis } from './timeline';
 
@@ -86,6 +87,11 @@ export function SchedulesPage() {
     return (codes.data ?? []).filter((c) => ids.has(c.id));
   }, [items, codes.data]);
 
+  // Day edits publish one employee-date: offered in the day view to users who may write schedules.
+  const canEdit = view === 'day' && permissions.has('wfm.schedules.write');
+  const [editing, setEditing] = useState<string | null>(null);
+  const edited = editing === null ? undefined : items.find((item) => item.employeeId === editing);
+
   const status = (item: Item) => {
     if (item.segments.length > 0) return null;
     return item.coveredDates.length > 0 ? 'day off' : 'no schedule';
@@ -153,6 +159,18 @@ export function SchedulesPage() {
         </div>
       ) : null}
       <QueryState isLoading={schedules.isLoading} error={schedules.error} />
+      {canEdit && edited ? (
+        <DayEditor
+          key={`${edited.employeeId}|${date}`}
+          employeeId={edited.employeeId}
+          employeeName={employeeById.get(edited.employeeId)?.name ?? edited.employeeId}
+          date={date}
+          zone={unitById.get(edited.schedulingUnitId)?.timeZone ?? 'UTC'}
+          segments={edited.segments}
+          codes={codes.data ?? []}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
       {schedules.data ? (
         items.length === 0 ? (
           <div className="table-wrap">
@@ -178,6 +196,11 @@ export function SchedulesPage() {
                       <td>
                         {name}
                         <div className="muted">{unitById.get(item.schedulingUnitId)?.name}</div>
+                        {canEdit ? (
+                          <button type="button" className="secondary small" onClick={() => setEditing(item.employeeId)} data-testid="schedules-edit-day">
+                            Edit day
+                          </button>
+                        ) : null}
                       </td>
                       <td className="tl">
                         {note ? (
