@@ -53,3 +53,6 @@ export const flag = () => absentAs(z.boolean(), false);
 
 /** An array, `[]` when absent (spec §1.4: missing and empty arrays are equivalent). */
 export const list = <T extends z.ZodType>(item: T) => absentAs(z.array(item), []);
+
+/** A UTC ISO-8601 instant ending in Z, as the WFM read APIs write them. */
+export const timestamp = () => z.string().meta({ description: 'UTC ISO-8601 instant with Z' });

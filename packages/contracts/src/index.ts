@@ -267,7 +267,6 @@ export {
   schedulingUnitInputSchema,
   schedulingUnitSchema,
   serviceLevelGoalSchema,
-  setupIssueSchema,
   setupListQuerySchema,
   setupParadigmSchema,
   skillCategorySchema,
@@ -276,9 +275,6 @@ export {
   skillSchema,
   skillStaffingSchema,
   suAdherenceSchema,
-  unmappedEventSchema,
-  unmappedLoginSchema,
-  unmappedQueueSchema,
 } from './wfm-setup.js';
 export type {
   AcdLoginDto,
@@ -295,11 +291,12 @@ export type {
   RuleSideDto,
   SchedulingUnit,
   SchedulingUnitInput,
-  SetupIssue,
   SetupListQuery,
   Skill,
   SkillInput,
 } from './wfm-setup.js';
+export { setupIssueSchema, unmappedEventSchema, unmappedLoginSchema, unmappedQueueSchema } from './wfm-setup-hygiene.js';
+export type { SetupIssue } from './wfm-setup-hygiene.js';
 
 // WFM forecasts, special days (engine spec §5) and intraday, staffing requirements (§4, §6.4).
 export {

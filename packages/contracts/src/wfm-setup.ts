@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integer, text } from './fields.js';
+import { integer, text, timestamp } from './fields.js';
 
 // WFM setup model and admin API (`/wfm/v1`, WFM engine spec §1.1–1.7). Writes take a `*Input`
 // schema (defaults applied here, so the server stores what the client would read back); reads
@@ -7,7 +7,6 @@ import { integer, text } from './fields.js';
 // are the server's.
 
 const uuid = () => z.uuid();
-const timestamp = () => z.string().meta({ description: 'UTC ISO-8601 instant with Z' });
 const color = () => z.string().regex(/^#[0-9A-Fa-f]{6}$/, { error: 'must be a colour #RRGGBB' });
 const name = () => text(0, 200).refine((s) => s.trim().length > 0, { error: 'must not be blank' });
 /** An ACD's id or type qualifying a login, queue or event; absent = any ACD. `"*"` is the same as absent. */
@@ -300,51 +299,3 @@ export const adherenceRuleSchema = z.object({
   alarmThresholdSeconds: z.number().int().nullable(),
 });
 export type AdherenceRuleDto = z.infer<typeof adherenceRuleSchema>;
-
-// Unmapped values and issues (§1.2, §1.4, §1.6, §1.9) -------------------------------------------
-
-export const unmappedLoginSchema = z.object({
-  loginId: z.string(),
-  source: z.string().nullable().meta({ description: "the ACD that sent the login (a state's acdId, a report's acdType); null when unknown" }),
-  seenIn: z.enum(['AGENT_STATES', 'ACTIVITY_REPORTS']),
-  firstSeen: timestamp(),
-  lastSeen: timestamp(),
-  count: z.number().int(),
-});
-
-export const unmappedEventSchema = z.object({
-  source: z.string().nullable().meta({ description: "the ACD that sent the event (a state's acdId, a report's acdType); null when unknown" }),
-  eventCode: z.string(),
-  reasonCode: z.string(),
-  firstSeen: timestamp(),
-  lastSeen: timestamp(),
-  count: z.number().int(),
-  sampleLoginId: z.string().nullable().meta({ description: 'one login (or report agent value) that carried the event; null for events recorded before it was kept' }),
-});
-
-export const unmappedQueueSchema = z.object({
-  queueValue: z.string(),
-  queueName: z.string(),
-  paradigms: z.array(setupParadigmSchema),
-  firstWindowStart: timestamp(),
-  lastWindowEnd: timestamp(),
-  rows: z.number().int(),
-});
-
-export const setupIssueSchema = z.object({
-  code: z.enum([
-    'EMPLOYEE_WITHOUT_LOGINS',
-    'UNMAPPED_LOGINS',
-    'UNMAPPED_EVENTS',
-    'UNMAPPED_QUEUES',
-    'SKILL_WITHOUT_QUEUES',
-    'PROFICIENCY_OVER_10',
-    'PARADIGM_MISMATCH',
-  ]),
-  severity: z.enum(['WARNING', 'ERROR']),
-  /** The entity concerned; null for tenant-wide counts. */
-  entity: z.object({ kind: z.enum(['employee', 'skill']), id: uuid(), name: z.string() }).nullable(),
-  message: z.string(),
-  count: z.number().int().nullable(),
-});
-export type SetupIssue = z.infer<typeof setupIssueSchema>;
