@@ -9,7 +9,8 @@ import { PageHeader } from '../../layout/page-header';
 import { useSearchParams } from '../../router';
 import { SkillPicker } from '../intraday/skill-picker';
 import { useActiveSkills } from '../../api/lists';
-import { actualByInterval, alignSeries, formatNumber, formatRatio } from './history';
+import { actualByInterval, alignSeries } from './history';
+import { AccuracySummary } from './accuracy-summary';
 import { RunsTable } from './runs-table';
 import '../../charts/charts.css';
 import '../intraday/intraday.css';
@@ -45,40 +46,6 @@ async function loadHistory(skill: Skill, paradigm: string, from: number, to: num
     rows.push(...answer.queueIntervals);
   }
   return actualByInterval(rows, new Set(values), paradigm);
-}
-
-function AccuracySummary({ data }: { data: ForecastAccuracyResponse }) {
-  return (
-    <table className="data" data-testid="forecast-accuracy">
-      <caption>
-        Accuracy of version {data.run.version} against actuals, {data.from} – {data.to}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Level</th>
-          <th scope="col" className="num">WAPE</th>
-          <th scope="col" className="num">Bias</th>
-          <th scope="col" className="num">MASE</th>
-          <th scope="col" className="num">WAPE floor</th>
-          <th scope="col" className="num">Actual</th>
-          <th scope="col" className="num">Forecast</th>
-        </tr>
-      </thead>
-      <tbody>
-        {(['interval', 'day'] as const).map((level) => (
-          <tr key={level}>
-            <th scope="row">{level === 'interval' ? 'Interval' : 'Day'}</th>
-            <td className="num">{formatRatio(data[level].wape)}</td>
-            <td className="num">{formatRatio(data[level].bias)}</td>
-            <td className="num">{formatNumber(data[level].mase)}</td>
-            <td className="num">{formatRatio(data[level].wapeFloor)}</td>
-            <td className="num">{data[level].actualTotal.toFixed(0)}</td>
-            <td className="num">{data[level].forecastTotal.toFixed(0)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
 
 /** Forecast: history and the active forecast per skill, its runs and back-tests, special days. */
