@@ -85,7 +85,8 @@ export async function recomputeAgentDays(
 /** Employees read, computed and written together by one step of a recompute. */
 export const RECOMPUTE_CHUNK = 500;
 /**
- * Chunks being read at once. The reads are database-bound (the process idles on them), so two in
- * flight let PostgreSQL work on two cores while this process computes.
+ * Chunks being read at once. With two, PostgreSQL keeps reading on another core while this process
+ * parses and computes (an unchanged-input day of 10,000 agents went from 9.1 s to 5.4 s); more only
+ * adds memory, since this process is then the bottleneck.
  */
 const READS_IN_FLIGHT = 2;
