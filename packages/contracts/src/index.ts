@@ -296,7 +296,7 @@ export type {
   SkillInput,
 } from './wfm-setup.js';
 export { setupIssueSchema, unmappedEventSchema, unmappedLoginSchema, unmappedQueueSchema } from './wfm-setup-hygiene.js';
-export type { SetupIssue } from './wfm-setup-hygiene.js';
+export type { SetupIssue, UnmappedEvent, UnmappedLogin, UnmappedQueue } from './wfm-setup-hygiene.js';
 
 // WFM forecasts, special days (engine spec §5) and intraday, staffing requirements (§4, §6.4).
 export {

@@ -32,6 +32,10 @@ export const unmappedQueueSchema = z.object({
   rows: z.number().int(),
 });
 
+export type UnmappedLogin = z.infer<typeof unmappedLoginSchema>;
+export type UnmappedEvent = z.infer<typeof unmappedEventSchema>;
+export type UnmappedQueue = z.infer<typeof unmappedQueueSchema>;
+
 export const setupIssueSchema = z.object({
   code: z.enum([
     'EMPLOYEE_WITHOUT_LOGINS',

@@ -7,7 +7,7 @@ import { TimeSeriesChart, type ChartBand } from '../../charts/time-series-chart'
 import { addDays, todayIn, zonedMidnightUtc } from '../../charts/time';
 import { PageHeader } from '../../layout/page-header';
 import { useSearchParams } from '../../router';
-import { SkillPicker } from '../intraday/skill-picker';
+import { SkillPicker, skillsStatus } from '../intraday/skill-picker';
 import { useActiveSkills } from '../../api/lists';
 import { actualByInterval, alignSeries } from './history';
 import { AccuracySummary } from './accuracy-summary';
@@ -134,13 +134,7 @@ export function ForecastPage() {
   return (
     <div className="page forecast-page">
       <PageHeader title="Forecast" />
-      {skills.isPending ? (
-        <p role="status">Loading skills…</p>
-      ) : skills.isError ? (
-        <p role="alert" className="error">Could not load skills: {skills.error.message}</p>
-      ) : (skills.data ?? []).length === 0 ? (
-        <p>No skills are set up yet.</p>
-      ) : (
+      {skillsStatus(skills) ?? (
         <form
           className="toolbar"
           aria-label="Forecast"
@@ -149,7 +143,7 @@ export function ForecastPage() {
             if (canWrite) runForecast.mutate();
           }}
         >
-          <SkillPicker skills={skills.data} value={skillId} onChange={(id) => setSearch({ skill: id })} />
+          <SkillPicker skills={skills.data ?? []} value={skillId} onChange={(id) => setSearch({ skill: id })} />
           {canWrite && (
             <>
               <label>

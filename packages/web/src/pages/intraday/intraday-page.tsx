@@ -7,7 +7,7 @@ import { todayIn } from '../../charts/time';
 import { PageHeader } from '../../layout/page-header';
 import { useSearchParams } from '../../router';
 import { intradayCharts, summarise } from './series';
-import { SkillPicker } from './skill-picker';
+import { SkillPicker, skillsStatus } from './skill-picker';
 import { useActiveSkills } from '../../api/lists';
 import '../../charts/charts.css';
 import './intraday.css';
@@ -70,15 +70,9 @@ export function IntradayPage() {
   return (
     <div className="page intraday-page">
       <PageHeader title="Intraday manager" />
-      {skills.isPending ? (
-        <p role="status">Loading skills…</p>
-      ) : skills.isError ? (
-        <p role="alert" className="error">Could not load skills: {skills.error.message}</p>
-      ) : (skills.data ?? []).length === 0 ? (
-        <p>No skills are set up yet.</p>
-      ) : (
+      {skillsStatus(skills) ?? (
         <form className="toolbar" aria-label="Intraday filters" onSubmit={(e) => e.preventDefault()}>
-          <SkillPicker skills={skills.data} value={skillId} onChange={(id) => setSearch({ skill: id, date: null })} />
+          <SkillPicker skills={skills.data ?? []} value={skillId} onChange={(id) => setSearch({ skill: id, date: null })} />
           <label>
             Date ({timeZone})
             <input type="date" value={date} onChange={(e) => setSearch({ skill: skillId, date: e.target.value })} />

@@ -1,4 +1,4 @@
-import type { Skill } from '@floorplan/contracts';
+import type { Skill, UnmappedQueue } from '@floorplan/contracts';
 import { RESOURCES } from '../../api/lists';
 import { CrudPage } from '../../components/crud-page';
 import { DataTable } from '../../components/data-table';
@@ -6,15 +6,6 @@ import { enumOptions, formatInstant, formatQualified, num, parseQualified, str }
 import { useUnmapped } from './use-unmapped';
 
 const CHANNELS = ['VOICE', 'CHAT', 'SMS', 'EMAIL', 'SOCIAL', 'WORK_ITEM', 'OUTBOUND'];
-
-interface UnmappedQueue {
-  queueValue: string;
-  queueName: string;
-  paradigms: string[];
-  firstWindowStart: string;
-  lastWindowEnd: string;
-  rows: number;
-}
 
 /** Queues in the stored reports that no skill lists: add them to a skill's ACD queues. */
 function UnmappedQueues() {

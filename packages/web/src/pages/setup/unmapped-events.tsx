@@ -1,3 +1,4 @@
+import type { UnmappedEvent } from '@floorplan/contracts';
 import { useAuth } from '../../api/auth';
 import { RESOURCES, useActivityCodes } from '../../api/lists';
 import { useResourceWrites } from '../../api/mutations';
@@ -6,16 +7,6 @@ import { formatInstant, options } from '../../components/form-values';
 import { OutcomeBanner, useOutcome } from '../../components/outcome';
 import { PickAction } from '../../components/pick-action';
 import { useUnmapped } from './use-unmapped';
-
-interface UnmappedEvent {
-  source: string | null;
-  eventCode: string;
-  reasonCode: string;
-  firstSeen: string;
-  lastSeen: string;
-  count: number;
-  sampleLoginId: string | null;
-}
 
 const key = (row: UnmappedEvent) => `${row.eventCode}\u0000${row.reasonCode}\u0000${row.source ?? ''}`;
 const describe = (row: UnmappedEvent) => `${row.eventCode}/${row.reasonCode || '(none)'}`;

@@ -1,4 +1,4 @@
-import type { Employee } from '@floorplan/contracts';
+import type { Employee, UnmappedLogin } from '@floorplan/contracts';
 import { useAuth } from '../../api/auth';
 import { RESOURCES, useList } from '../../api/lists';
 import { useResourceWrites } from '../../api/mutations';
@@ -7,15 +7,6 @@ import { formatInstant, options } from '../../components/form-values';
 import { OutcomeBanner, useOutcome } from '../../components/outcome';
 import { PickAction } from '../../components/pick-action';
 import { useUnmapped } from './use-unmapped';
-
-interface UnmappedLogin {
-  loginId: string;
-  source: string | null;
-  seenIn: string;
-  firstSeen: string;
-  lastSeen: string;
-  count: number;
-}
 
 const key = (row: UnmappedLogin) => `${row.seenIn}:${row.loginId}:${row.source ?? ''}`;
 

@@ -1,36 +1,6 @@
+import type { UnmappedEvent, UnmappedLogin, UnmappedQueue } from '@floorplan/contracts';
 import type { Queryable } from '../../../platform/db/db.js';
 import type { IngestService } from '../../wfm-ingest/service.js';
-
-/** A login (agent states) or agent value (activity reports) that no employee's ACD login matches. */
-export interface UnmappedLogin {
-  loginId: string;
-  source: string | null;
-  seenIn: 'AGENT_STATES' | 'ACTIVITY_REPORTS';
-  firstSeen: string;
-  lastSeen: string;
-  count: number;
-}
-
-/** An (event, reason) that no event mapping covers. */
-export interface UnmappedEvent {
-  source: string | null;
-  eventCode: string;
-  reasonCode: string;
-  firstSeen: string;
-  lastSeen: string;
-  count: number;
-  sampleLoginId: string | null;
-}
-
-/** A queue value the queue reports carry that no skill owns. */
-export interface UnmappedQueue {
-  queueValue: string;
-  queueName: string;
-  paradigms: ('WCE' | 'TTI')[];
-  firstWindowStart: string;
-  lastWindowEnd: string;
-  rows: number;
-}
 
 /**
  * Unmapped logins and events as ingest tracks them (§1.2, §1.6): per source (the ACD that sent them;
